@@ -1,0 +1,42 @@
+package dev.basalt.planner.expression;
+
+/**
+ * The built-in scalar functions and operators a {@link Call} can name. Argument contracts (the binder
+ * guarantees them by inserting casts; execution may rely on them):
+ * <ul>
+ *   <li>Arithmetic ADD, SUBTRACT, MULTIPLY, MODULO: when the result is DECIMAL, both operands are DECIMAL of any
+ *       precision/scale and execution computes exactly at the result's scale (ADD/SUBTRACT rescale the operands
+ *       up; MULTIPLY's result scale is the sum of the operand scales), raising NUMERIC_VALUE_OUT_OF_RANGE (22003)
+ *       when the value does not fit the result precision. Otherwise both operands have exactly the result type;
+ *       integer overflow raises 22003 (never wraps). DATE/TIMESTAMP arithmetic uses the DATE_* functions below.</li>
+ *   <li>DIVIDE: both operands have the result type (the binder casts, e.g. to DOUBLE or DECIMAL); integer division
+ *       truncates toward zero; a zero divisor raises DIVISION_BY_ZERO (22012) for every type. For a DECIMAL result,
+ *       execution rounds half away from zero to the result scale. MODULO by zero raises 22012 as well.</li>
+ *   <li>NEGATE, ABS: result type = operand type; overflow raises 22003.</li>
+ *   <li>Comparisons: both operands have the same type, except DECIMAL vs DECIMAL (any scales, compared by value) and
+ *       VARCHAR of different lengths. NULL in, NULL out; IS_DISTINCT_FROM / IS_NOT_DISTINCT_FROM never return NULL.</li>
+ *   <li>AND, OR: two or more BOOLEAN operands, three-valued logic (FALSE AND NULL = FALSE, TRUE OR NULL = TRUE).
+ *       NOT, IS_NULL, IS_NOT_NULL: one operand.</li>
+ *   <li>COALESCE: operands all of the result type; evaluates lazily left to right. NULLIF(a, b): same type.</li>
+ *   <li>String functions on VARCHAR: CONCAT (NULL if any operand is NULL, like ||), SUBSTRING(s, start[, length])
+ *       1-based with SQL semantics, UPPER, LOWER, LENGTH (characters, BIGINT), TRIM/LTRIM/RTRIM(s[, characters]).</li>
+ *   <li>ROUND(x[, digits]), FLOOR, CEIL on DOUBLE or DECIMAL.</li>
+ *   <li>DATE_PART(field, source): field is a VARCHAR Constant (year, quarter, month, day, dow, doy, week, hour,
+ *       minute, second, epoch); source is DATE or TIMESTAMP; result BIGINT (DOUBLE for epoch/second with fraction).</li>
+ *   <li>DATE_ADD(d, interval), DATE_SUBTRACT(d, interval): d is DATE or TIMESTAMP, result has d's type for TIMESTAMP;
+ *       for DATE the result is DATE when the interval has no time part, else TIMESTAMP (as the binder typed it).
+ *       Month arithmetic clamps to the month's last day (Jan 31 + 1 month = Feb 28/29). DATE_DIFF(a, b): DATE minus
+ *       DATE in days (BIGINT).</li>
+ * </ul>
+ */
+public enum Function
+{
+    ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO, NEGATE, ABS,
+    EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
+    IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM,
+    AND, OR, NOT, IS_NULL, IS_NOT_NULL,
+    COALESCE, NULLIF,
+    CONCAT, SUBSTRING, UPPER, LOWER, LENGTH, TRIM, LTRIM, RTRIM,
+    ROUND, FLOOR, CEIL,
+    DATE_PART, DATE_ADD, DATE_SUBTRACT, DATE_DIFF
+}
