@@ -29,6 +29,12 @@ public final class Session implements AutoCloseable
         throw new UnsupportedOperationException("TODO");
     }
 
+    /** The tables of the database as this session sees them, sorted by name (for JDBC metadata and the shell). */
+    public List<dev.basalt.spi.catalog.TableSchema> listTables()
+    {
+        throw new UnsupportedOperationException("TODO");
+    }
+
     @Override
     public void close()
     {
