@@ -1,0 +1,8 @@
+package dev.basalt.parser.tree;
+
+/** ASC or DESC. */
+public enum SortOrder
+{
+    ASCENDING,
+    DESCENDING
+}

@@ -1,0 +1,32 @@
+package dev.basalt.parser.tree;
+
+/** A complete SQL statement. */
+public sealed interface Statement extends Node
+        permits Query,
+                CreateTable,
+                CreateTableAs,
+                DropTable,
+                CreateView,
+                DropView,
+                CreateIndex,
+                DropIndex,
+                Insert,
+                Update,
+                Delete,
+                AlterTable,
+                CopyFrom,
+                CopyTo,
+                Call,
+                Explain,
+                SetVariable,
+                ResetVariable,
+                Begin,
+                Commit,
+                Rollback,
+                Checkpoint,
+                Vacuum,
+                Analyze,
+                ShowTables,
+                Describe
+{
+}
