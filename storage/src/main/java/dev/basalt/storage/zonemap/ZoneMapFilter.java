@@ -1,0 +1,43 @@
+package dev.basalt.storage.zonemap;
+
+import dev.basalt.spi.catalog.ColumnPredicate;
+import dev.basalt.spi.type.DataType;
+
+/**
+ * Decides from a zone map whether any row of a chunk can satisfy a predicate. Answers "maybe" whenever it
+ * cannot prove "no": predicates are hints, and skipping a row group that holds a match is a wrong answer.
+ */
+public final class ZoneMapFilter
+{
+    private ZoneMapFilter() {}
+
+    public static boolean mightMatch(ZoneMap zone, DataType type, ColumnPredicate predicate)
+    {
+        return switch (predicate) {
+            case ColumnPredicate.IsNull p -> zone.nullCount() > 0;
+            case ColumnPredicate.IsNotNull p -> zone.nullCount() < zone.rowCount();
+            case ColumnPredicate.Range range -> mightMatchRange(zone, type, range);
+        };
+    }
+
+    private static boolean mightMatchRange(ZoneMap zone, DataType type, ColumnPredicate.Range range)
+    {
+        if (zone.allNull()) {
+            // NULL satisfies no comparison.
+            return false;
+        }
+        if (range.low() != null && zone.max() != null) {
+            int comparison = ValueOrder.compareToBound(type, zone.max(), range.low());
+            if (comparison != ValueOrder.INCOMPARABLE && (comparison < 0 || (comparison == 0 && !range.lowInclusive()))) {
+                return false;
+            }
+        }
+        if (range.high() != null && zone.min() != null) {
+            int comparison = ValueOrder.compareToBound(type, zone.min(), range.high());
+            if (comparison != ValueOrder.INCOMPARABLE && (comparison > 0 || (comparison == 0 && !range.highInclusive()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
