@@ -56,15 +56,26 @@ public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable
             @Override
             public void close()
             {
+                // Keep closing after a failure so one bad item does not leak the rest.
+                RuntimeException failure = null;
                 while (next < items.size()) {
                     if (items.get(next++) instanceof AutoCloseable closeable) {
                         try {
                             closeable.close();
                         }
                         catch (Exception e) {
-                            throw new IllegalStateException(e);
+                            RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                            if (failure == null) {
+                                failure = wrapped;
+                            }
+                            else if (failure != wrapped) {
+                                failure.addSuppressed(wrapped);
+                            }
                         }
                     }
+                }
+                if (failure != null) {
+                    throw failure;
                 }
             }
         };

@@ -2,7 +2,10 @@ package dev.basalt.spi.type;
 
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
+import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.IntervalUnit;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
 import java.util.Locale;
@@ -24,7 +27,8 @@ public final class DataTypes
     public static final IntervalType INTERVAL = IntervalType.INTERVAL;
     public static final NullType NULL = NullType.NULL_TYPE;
 
-    private static final Pattern WITH_ARGS = Pattern.compile("([A-Z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
+    // Names may contain digits (INT4, FLOAT8), but start with a letter.
+    private static final Pattern WITH_ARGS = Pattern.compile("([A-Z][A-Z0-9 ]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
 
     private DataTypes() {}
 
@@ -40,9 +44,10 @@ public final class DataTypes
             throw unknown(text);
         }
         String name = matcher.group(1).trim();
-        Integer first = matcher.group(2) == null ? null : Integer.parseInt(matcher.group(2));
-        Integer second = matcher.group(3) == null ? null : Integer.parseInt(matcher.group(3));
         try {
+            // Inside the try: an argument beyond int range is a NumberFormatException (an IllegalArgumentException).
+            Integer first = matcher.group(2) == null ? null : Integer.parseInt(matcher.group(2));
+            Integer second = matcher.group(3) == null ? null : Integer.parseInt(matcher.group(3));
             return switch (name) {
                 case "BOOLEAN", "BOOL" -> BOOLEAN;
                 case "SMALLINT", "INT2", "SHORT" -> SMALLINT;
@@ -67,21 +72,27 @@ public final class DataTypes
         }
     }
 
-    /** The SQL type of an Arrow type that carries no Basalt metadata. */
+    /**
+     * The SQL type of an Arrow type that carries no Basalt metadata. Only the fixed physical representations
+     * are accepted (see {@link DataType}): anything else would be read with the wrong vector class.
+     */
     public static DataType fromArrow(ArrowType arrowType)
     {
         return switch (arrowType) {
             case ArrowType.Bool b -> BOOLEAN;
-            case ArrowType.Int i when i.getBitWidth() == 16 -> SMALLINT;
-            case ArrowType.Int i when i.getBitWidth() == 32 -> INTEGER;
-            case ArrowType.Int i when i.getBitWidth() == 64 -> BIGINT;
+            case ArrowType.Int i when i.getIsSigned() && i.getBitWidth() == 16 -> SMALLINT;
+            case ArrowType.Int i when i.getIsSigned() && i.getBitWidth() == 32 -> INTEGER;
+            case ArrowType.Int i when i.getIsSigned() && i.getBitWidth() == 64 -> BIGINT;
             case ArrowType.FloatingPoint f when f.getPrecision() == FloatingPointPrecision.SINGLE -> REAL;
-            case ArrowType.FloatingPoint f -> DOUBLE;
-            case ArrowType.Decimal d -> DecimalType.of(d.getPrecision(), d.getScale());
+            case ArrowType.FloatingPoint f when f.getPrecision() == FloatingPointPrecision.DOUBLE -> DOUBLE;
+            // Short decimals are BigIntVectors; a 128-bit vector is only DECIMAL when the precision is long.
+            case ArrowType.Decimal d when d.getBitWidth() == 128 && d.getPrecision() > DecimalType.MAX_SHORT_PRECISION
+                    && d.getPrecision() <= DecimalType.MAX_PRECISION && d.getScale() >= 0 && d.getScale() <= d.getPrecision() ->
+                    DecimalType.of(d.getPrecision(), d.getScale());
             case ArrowType.Utf8 u -> VARCHAR;
-            case ArrowType.Date d -> DATE;
-            case ArrowType.Timestamp t -> TIMESTAMP;
-            case ArrowType.Interval i -> INTERVAL;
+            case ArrowType.Date d when d.getUnit() == DateUnit.DAY -> DATE;
+            case ArrowType.Timestamp t when t.getUnit() == TimeUnit.MICROSECOND && t.getTimezone() == null -> TIMESTAMP;
+            case ArrowType.Interval i when i.getUnit() == IntervalUnit.MONTH_DAY_NANO -> INTERVAL;
             case ArrowType.Null n -> NULL;
             default -> throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "unsupported Arrow type " + arrowType);
         };

@@ -34,10 +34,19 @@ public record Interval(int months, int days, long micros) implements Comparable<
         return months * 30.0 * MICROS_PER_DAY + days * (double) MICROS_PER_DAY + micros;
     }
 
+    /**
+     * Orders by length with 30-day months, as PostgreSQL does, exactly: whole days first (at most ~6.5e10, so no
+     * overflow), then the remaining microseconds. A double would merge distinct intervals beyond ~290 years.
+     */
     @Override
     public int compareTo(Interval other)
     {
-        return Double.compare(approximateMicros(), other.approximateMicros());
+        long leftDays = 30L * months + days + Math.floorDiv(micros, MICROS_PER_DAY);
+        long rightDays = 30L * other.months + other.days + Math.floorDiv(other.micros, MICROS_PER_DAY);
+        if (leftDays != rightDays) {
+            return Long.compare(leftDays, rightDays);
+        }
+        return Long.compare(Math.floorMod(micros, MICROS_PER_DAY), Math.floorMod(other.micros, MICROS_PER_DAY));
     }
 
     @Override

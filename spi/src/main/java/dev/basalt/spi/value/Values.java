@@ -1,5 +1,7 @@
 package dev.basalt.spi.value;
 
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
@@ -34,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -126,20 +129,33 @@ public final class Values
     /** The value with exactly the type's scale; fails (22003) when it does not fit the precision. */
     public static BigDecimal toDecimal(Object value, DecimalType type)
     {
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            throw new BasaltException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "value " + value + " does not fit " + type.sqlName());
+        }
         BigDecimal decimal = switch (value) {
             case BigDecimal d -> d;
             case BigInteger i -> new BigDecimal(i);
             case Double d -> BigDecimal.valueOf(d);
             case Float f -> BigDecimal.valueOf(f.doubleValue());
             case Number n -> BigDecimal.valueOf(n.longValue());
-            default -> new BigDecimal(value.toString().trim());
+            default -> parseDecimal(value.toString().trim(), type);
         };
         BigDecimal scaled = decimal.setScale(type.scale(), RoundingMode.HALF_UP);
         if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
-            throw new dev.basalt.spi.error.BasaltException(dev.basalt.spi.error.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+            throw new BasaltException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                     "value " + decimal.toPlainString() + " does not fit " + type.sqlName());
         }
         return scaled;
+    }
+
+    private static BigDecimal parseDecimal(String text, DecimalType type)
+    {
+        try {
+            return new BigDecimal(text);
+        }
+        catch (NumberFormatException e) {
+            throw new BasaltException(ErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input for " + type.sqlName() + ": \"" + text + "\"");
+        }
     }
 
     public static LocalDateTime microsToTimestamp(long micros)
@@ -161,7 +177,7 @@ public final class Values
             case LocalDateTime t -> t.toLocalDate();
             case java.sql.Date d -> d.toLocalDate();
             case Number n -> LocalDate.ofEpochDay(n.longValue());
-            default -> LocalDate.parse(value.toString().trim());
+            default -> parseDateTime(value.toString().trim(), "DATE", LocalDate::parse);
         };
     }
 
@@ -171,8 +187,18 @@ public final class Values
             case LocalDateTime t -> t;
             case LocalDate d -> d.atStartOfDay();
             case java.sql.Timestamp t -> t.toLocalDateTime();
-            default -> LocalDateTime.parse(value.toString().trim().replace(' ', 'T'));
+            default -> parseDateTime(value.toString().trim(), "TIMESTAMP", text -> LocalDateTime.parse(text.replace(' ', 'T')));
         };
+    }
+
+    private static <T> T parseDateTime(String text, String typeName, java.util.function.Function<String, T> parser)
+    {
+        try {
+            return parser.apply(text);
+        }
+        catch (DateTimeParseException e) {
+            throw new BasaltException(ErrorCode.INVALID_DATETIME_FORMAT, "invalid input for " + typeName + ": \"" + text + "\"");
+        }
     }
 
     private static Interval readInterval(IntervalMonthDayNanoVector vector, int position)
