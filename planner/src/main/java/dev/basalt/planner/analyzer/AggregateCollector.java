@@ -1,0 +1,50 @@
+package dev.basalt.planner.analyzer;
+
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.logical.Symbol;
+import dev.basalt.planner.logical.SymbolAllocator;
+import dev.basalt.planner.plan.AggregateFunction;
+import dev.basalt.spi.type.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The aggregates of one query block, collected while binding its SELECT list, HAVING and ORDER BY. Each distinct
+ * call gets one output symbol; the expressions that use it reference that symbol.
+ */
+final class AggregateCollector
+{
+    /** One aggregate call; arguments are bound over the FROM clause's symbols. */
+    record Entry(AggregateFunction function, List<RowExpression> arguments, boolean distinct, Symbol output) {}
+
+    private final SymbolAllocator symbols;
+    private final List<Entry> entries = new ArrayList<>();
+
+    AggregateCollector(SymbolAllocator symbols)
+    {
+        this.symbols = symbols;
+    }
+
+    Symbol add(AggregateFunction function, List<RowExpression> arguments, boolean distinct, DataType type, String name)
+    {
+        for (Entry entry : entries) {
+            if (entry.function() == function && entry.arguments().equals(arguments) && entry.distinct() == distinct) {
+                return entry.output();
+            }
+        }
+        Symbol output = symbols.newSymbol(name, type);
+        entries.add(new Entry(function, List.copyOf(arguments), distinct, output));
+        return output;
+    }
+
+    List<Entry> entries()
+    {
+        return entries;
+    }
+
+    boolean isEmpty()
+    {
+        return entries.isEmpty();
+    }
+}

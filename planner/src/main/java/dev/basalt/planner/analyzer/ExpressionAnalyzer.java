@@ -1,0 +1,777 @@
+package dev.basalt.planner.analyzer;
+
+import dev.basalt.parser.tree.ArithmeticBinary;
+import dev.basalt.parser.tree.ArithmeticUnary;
+import dev.basalt.parser.tree.Between;
+import dev.basalt.parser.tree.BooleanLiteral;
+import dev.basalt.parser.tree.ColumnReference;
+import dev.basalt.parser.tree.Comparison;
+import dev.basalt.parser.tree.ComparisonOperator;
+import dev.basalt.parser.tree.Concat;
+import dev.basalt.parser.tree.DateLiteral;
+import dev.basalt.parser.tree.DecimalLiteral;
+import dev.basalt.parser.tree.DoubleLiteral;
+import dev.basalt.parser.tree.Exists;
+import dev.basalt.parser.tree.Expression;
+import dev.basalt.parser.tree.Extract;
+import dev.basalt.parser.tree.FunctionCall;
+import dev.basalt.parser.tree.InList;
+import dev.basalt.parser.tree.InSubquery;
+import dev.basalt.parser.tree.IntervalLiteral;
+import dev.basalt.parser.tree.IntervalLiterals;
+import dev.basalt.parser.tree.IsNotNull;
+import dev.basalt.parser.tree.IsNull;
+import dev.basalt.parser.tree.Like;
+import dev.basalt.parser.tree.Literal;
+import dev.basalt.parser.tree.Logical;
+import dev.basalt.parser.tree.LogicalOperator;
+import dev.basalt.parser.tree.LongLiteral;
+import dev.basalt.parser.tree.Node;
+import dev.basalt.parser.tree.Not;
+import dev.basalt.parser.tree.NullLiteral;
+import dev.basalt.parser.tree.Parameter;
+import dev.basalt.parser.tree.Position;
+import dev.basalt.parser.tree.QuantifiedComparison;
+import dev.basalt.parser.tree.ScalarSubquery;
+import dev.basalt.parser.tree.SearchedCase;
+import dev.basalt.parser.tree.Sign;
+import dev.basalt.parser.tree.SimpleCase;
+import dev.basalt.parser.tree.StringLiteral;
+import dev.basalt.parser.tree.Substring;
+import dev.basalt.parser.tree.TimestampLiteral;
+import dev.basalt.parser.tree.Trim;
+import dev.basalt.parser.tree.WhenClause;
+import dev.basalt.planner.evaluate.DateTimeParser;
+import dev.basalt.planner.evaluate.ExpressionSimplifier;
+import dev.basalt.planner.expression.Call;
+import dev.basalt.planner.expression.CaseExpression;
+import dev.basalt.planner.expression.Constant;
+import dev.basalt.planner.expression.Function;
+import dev.basalt.planner.expression.InListExpression;
+import dev.basalt.planner.expression.LikeExpression;
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.logical.Expressions;
+import dev.basalt.planner.plan.AggregateFunction;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
+import dev.basalt.spi.type.BooleanType;
+import dev.basalt.spi.type.DataType;
+import dev.basalt.spi.type.DataTypes;
+import dev.basalt.spi.type.DecimalType;
+import dev.basalt.spi.type.DoubleType;
+import dev.basalt.spi.type.NullType;
+import dev.basalt.spi.type.RealType;
+import dev.basalt.spi.type.TimestampType;
+import dev.basalt.spi.type.VarcharType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds one AST expression to a typed {@link RowExpression} over the symbols of a {@link Scope}: resolves names,
+ * types every operator and inserts implicit casts (see {@link OperatorTyping}). Aggregate calls are allowed only
+ * when an {@link AggregateCollector} is given; each becomes a reference to the aggregate's output symbol.
+ */
+final class ExpressionAnalyzer
+{
+    private final AnalyzerContext context;
+    private final Scope scope;
+    private final String clause;
+    private final AggregateCollector aggregates;
+    private final Map<String, RowExpression> aliases;
+    private final boolean insideAggregate;
+    private final OperatorTyping typing;
+
+    /**
+     * @param clause where the expression is, for error messages ("WHERE", "JOIN conditions", ...)
+     * @param aggregates where aggregate calls go, or null when aggregates are not allowed here
+     * @param aliases SELECT aliases usable where a name does not resolve in the scope (ORDER BY, HAVING), or empty
+     */
+    ExpressionAnalyzer(AnalyzerContext context, Scope scope, String clause, AggregateCollector aggregates, Map<String, RowExpression> aliases)
+    {
+        this(context, scope, clause, aggregates, aliases, false);
+    }
+
+    private ExpressionAnalyzer(AnalyzerContext context, Scope scope, String clause, AggregateCollector aggregates,
+            Map<String, RowExpression> aliases, boolean insideAggregate)
+    {
+        this.context = context;
+        this.scope = scope;
+        this.clause = clause;
+        this.aggregates = aggregates;
+        this.aliases = aliases;
+        this.insideAggregate = insideAggregate;
+        this.typing = new OperatorTyping(context.settings().integerDivision());
+    }
+
+    OperatorTyping typing()
+    {
+        return typing;
+    }
+
+    RowExpression analyzeBoolean(Expression expression, String context)
+    {
+        return typing.toBoolean(analyze(expression), context, expression);
+    }
+
+    RowExpression analyze(Expression expression)
+    {
+        return foldConstant(bind(expression));
+    }
+
+    /**
+     * A node whose operands are all constants is computed now (when that cannot fail), so operators above see a
+     * constant: {@code l_quantity < 1 + 10} compares with the DECIMAL 11.00 and a date minus an interval is a
+     * DATE constant a zone map can use.
+     */
+    private static RowExpression foldConstant(RowExpression expression)
+    {
+        if (expression instanceof Constant || expression instanceof dev.basalt.planner.expression.InputReference) {
+            return expression;
+        }
+        for (RowExpression child : Expressions.children(expression)) {
+            if (!(child instanceof Constant)) {
+                return expression;
+            }
+        }
+        return ExpressionSimplifier.simplify(expression);
+    }
+
+    private RowExpression bind(Expression expression)
+    {
+        return switch (expression) {
+            case Literal literal -> literal(literal);
+            case ColumnReference reference -> columnReference(reference);
+            case Parameter parameter -> parameter(parameter);
+            case ArithmeticBinary binary -> typing.arithmetic(binary.operator(), analyze(binary.left()), analyze(binary.right()), binary);
+            case ArithmeticUnary unary -> unary(unary);
+            case Comparison comparison -> typing.comparison(comparisonFunction(comparison.operator()), analyze(comparison.left()),
+                    analyze(comparison.right()), comparison.operator().symbol(), comparison);
+            case Logical logical -> {
+                String name = logical.operator().name();
+                RowExpression left = analyzeBoolean(logical.left(), name);
+                RowExpression right = analyzeBoolean(logical.right(), name);
+                Function function = logical.operator() == LogicalOperator.AND ? Function.AND : Function.OR;
+                List<RowExpression> operands = new ArrayList<>();
+                flatten(function, left, operands);
+                flatten(function, right, operands);
+                yield new Call(function, operands, BooleanType.BOOLEAN);
+            }
+            case Not not -> Expressions.booleanCall(Function.NOT, analyzeBoolean(not.value(), "NOT"));
+            case IsNull isNull -> Expressions.booleanCall(Function.IS_NULL, analyze(isNull.value()));
+            case IsNotNull isNotNull -> Expressions.booleanCall(Function.IS_NOT_NULL, analyze(isNotNull.value()));
+            case Between between -> between(between);
+            case InList inList -> inList(inList);
+            case InSubquery inSubquery -> throw SemanticErrors.notSupported("IN (subquery)", inSubquery);
+            case Exists exists -> throw SemanticErrors.notSupported("EXISTS (subquery)", exists);
+            case ScalarSubquery subquery -> throw SemanticErrors.notSupported("a scalar subquery", subquery);
+            case QuantifiedComparison quantified -> throw SemanticErrors.notSupported("ANY/ALL (subquery)", quantified);
+            case Like like -> like(like);
+            case Concat concat -> concat(concat);
+            case SimpleCase simpleCase -> simpleCase(simpleCase);
+            case SearchedCase searchedCase -> searchedCase(searchedCase);
+            case dev.basalt.parser.tree.Cast cast -> cast(cast);
+            case Extract extract -> datePart(extract.field(), analyze(extract.value()), extract);
+            case FunctionCall call -> functionCall(call);
+            case Substring substring -> substring(analyze(substring.value()), analyze(substring.start()),
+                    substring.length().map(this::analyze), substring);
+            case Position position -> throw SemanticErrors.notSupported("position()", position);
+            case Trim trim -> trim(trim);
+        };
+    }
+
+    // ---------------------------------------------------------------- literals, names, parameters
+
+    private RowExpression literal(Literal literal)
+    {
+        try {
+            return switch (literal) {
+                case LongLiteral l -> integerConstant(l.value());
+                case DecimalLiteral d -> decimalConstant(d.value());
+                case DoubleLiteral d -> new Constant(d.value(), DataTypes.DOUBLE);
+                case StringLiteral s -> new Constant(s.value(), DataTypes.VARCHAR);
+                case BooleanLiteral b -> new Constant(b.value(), DataTypes.BOOLEAN);
+                case NullLiteral n -> new Constant(null, DataTypes.NULL);
+                case DateLiteral d -> new Constant(DateTimeParser.parseDate(d.value()), DataTypes.DATE);
+                case TimestampLiteral t -> new Constant(DateTimeParser.parseTimestamp(t.value()), DataTypes.TIMESTAMP);
+                case IntervalLiteral i -> new Constant(IntervalLiterals.toInterval(i), DataTypes.INTERVAL);
+            };
+        }
+        catch (BasaltException e) {
+            throw SemanticErrors.at(e, literal);
+        }
+    }
+
+    /** Integer literals are INTEGER when they fit, else BIGINT. */
+    static Constant integerConstant(long value)
+    {
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            return new Constant((int) value, DataTypes.INTEGER);
+        }
+        return new Constant(value, DataTypes.BIGINT);
+    }
+
+    /** Exact DECIMAL(p,s) of the literal; integral values beyond BIGINT are DECIMAL(p,0); over 38 digits DOUBLE. */
+    static Constant decimalConstant(BigDecimal value)
+    {
+        BigDecimal normalized = value.scale() < 0 ? value.setScale(0) : value;
+        if (normalized.scale() == 0 && normalized.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return integerConstant(normalized.longValueExact());
+        }
+        DataType type = TypeCoercion.decimalLiteralType(normalized);
+        if (type instanceof DecimalType decimal) {
+            return new Constant(normalized.setScale(decimal.scale()), type);
+        }
+        return new Constant(normalized.doubleValue(), DataTypes.DOUBLE);
+    }
+
+    private RowExpression columnReference(ColumnReference reference)
+    {
+        Optional<Field> field = scope.resolve(reference.name(), reference);
+        if (field.isPresent()) {
+            return field.get().symbol().reference();
+        }
+        if (reference.name().parts().size() == 1 && aliases.containsKey(reference.name().suffix())) {
+            return aliases.get(reference.name().suffix());
+        }
+        String name = reference.name().parts().size() == 1 ? "\"" + reference.name() + "\"" : reference.name().toString();
+        throw SemanticErrors.error(ErrorCode.UNDEFINED_COLUMN, "column " + name + " does not exist", reference);
+    }
+
+    private RowExpression parameter(Parameter parameter)
+    {
+        List<Object> values = context.parameters();
+        if (parameter.position() < 1 || parameter.position() > values.size()) {
+            throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "no value for parameter $" + parameter.position()
+                    + " (" + values.size() + " given)", parameter);
+        }
+        try {
+            return ParameterValues.toConstant(values.get(parameter.position() - 1));
+        }
+        catch (BasaltException e) {
+            throw SemanticErrors.at(e, parameter);
+        }
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    private RowExpression unary(ArithmeticUnary unary)
+    {
+        if (unary.sign() == Sign.PLUS) {
+            RowExpression value = analyze(unary.value());
+            if (!value.type().isNumeric() && !(value.type() instanceof NullType)) {
+                throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "operator does not exist: + " + value.type().sqlName(), unary);
+            }
+            return value;
+        }
+        // a negative literal is a literal, so -2147483648 is an INTEGER
+        switch (unary.value()) {
+            case LongLiteral l:
+                return integerConstant(-l.value());
+            case DecimalLiteral d:
+                return decimalConstant(d.value().negate());
+            case DoubleLiteral d:
+                return new Constant(-d.value(), DataTypes.DOUBLE);
+            default:
+                return typing.negate(analyze(unary.value()), unary);
+        }
+    }
+
+    private static Function comparisonFunction(ComparisonOperator operator)
+    {
+        return switch (operator) {
+            case EQUAL -> Function.EQUAL;
+            case NOT_EQUAL -> Function.NOT_EQUAL;
+            case LESS_THAN -> Function.LESS_THAN;
+            case LESS_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
+            case GREATER_THAN -> Function.GREATER_THAN;
+            case GREATER_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
+            case IS_DISTINCT_FROM -> Function.IS_DISTINCT_FROM;
+            case IS_NOT_DISTINCT_FROM -> Function.IS_NOT_DISTINCT_FROM;
+        };
+    }
+
+    private static void flatten(Function function, RowExpression expression, List<RowExpression> operands)
+    {
+        if (expression instanceof Call call && call.function() == function) {
+            operands.addAll(call.arguments());
+        }
+        else {
+            operands.add(expression);
+        }
+    }
+
+    private RowExpression between(Between between)
+    {
+        RowExpression value = analyze(between.value());
+        RowExpression min = analyze(between.min());
+        RowExpression max = analyze(between.max());
+        if (between.negated()) {
+            return new Call(Function.OR, List.of(
+                    typing.comparison(Function.LESS_THAN, value, min, "NOT BETWEEN", between),
+                    typing.comparison(Function.GREATER_THAN, value, max, "NOT BETWEEN", between)), BooleanType.BOOLEAN);
+        }
+        return new Call(Function.AND, List.of(
+                typing.comparison(Function.GREATER_THAN_OR_EQUAL, value, min, "BETWEEN", between),
+                typing.comparison(Function.LESS_THAN_OR_EQUAL, value, max, "BETWEEN", between)), BooleanType.BOOLEAN);
+    }
+
+    private RowExpression inList(InList inList)
+    {
+        RowExpression value = analyze(inList.value());
+        if (inList.list().isEmpty()) {
+            // SQLite: x IN () is false, even for NULL x
+            return inList.negated() ? Expressions.TRUE : Expressions.FALSE;
+        }
+        List<RowExpression> elements = new ArrayList<>();
+        for (Expression element : inList.list()) {
+            elements.add(analyze(element));
+        }
+        RowExpression result;
+        if (elements.size() == 1) {
+            result = typing.comparison(Function.EQUAL, value, elements.getFirst(), "IN", inList);
+        }
+        else {
+            List<RowExpression> all = new ArrayList<>();
+            all.add(value);
+            all.addAll(elements);
+            DataType type = typing.unify(all, "IN", inList);
+            if (type instanceof NullType) {
+                return new Constant(null, DataTypes.BOOLEAN);
+            }
+            List<RowExpression> coerced = typing.coerceAll(all, type, "IN", inList);
+            result = new InListExpression(coerced.getFirst(), coerced.subList(1, coerced.size()));
+        }
+        return inList.negated() ? Expressions.booleanCall(Function.NOT, result) : result;
+    }
+
+    private RowExpression like(Like like)
+    {
+        RowExpression value = stringOperand(analyze(like.value()), "LIKE", like);
+        RowExpression pattern = stringOperand(analyze(like.pattern()), "LIKE", like);
+        Optional<RowExpression> escape = like.escape().map(e -> stringOperand(analyze(e), "ESCAPE", like));
+        RowExpression result = new LikeExpression(value, pattern, escape, like.caseInsensitive());
+        return like.negated() ? Expressions.booleanCall(Function.NOT, result) : result;
+    }
+
+    private static RowExpression stringOperand(RowExpression expression, String operator, Node node)
+    {
+        if (expression.type() instanceof VarcharType) {
+            return expression;
+        }
+        if (expression.type() instanceof NullType) {
+            return TypeCoercion.coerce(expression, DataTypes.VARCHAR);
+        }
+        throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "operator does not exist: " + expression.type().sqlName() + " " + operator + " VARCHAR", node);
+    }
+
+    private RowExpression concat(Concat concat)
+    {
+        List<RowExpression> operands = new ArrayList<>();
+        for (RowExpression operand : List.of(analyze(concat.left()), analyze(concat.right()))) {
+            RowExpression text = operand.type() instanceof VarcharType ? operand : TypeCoercion.coerce(operand, DataTypes.VARCHAR);
+            flatten(Function.CONCAT, text, operands);
+        }
+        return new Call(Function.CONCAT, operands, DataTypes.VARCHAR);
+    }
+
+    private RowExpression simpleCase(SimpleCase simpleCase)
+    {
+        RowExpression operand = analyze(simpleCase.operand());
+        List<RowExpression> conditions = new ArrayList<>();
+        for (WhenClause clause : simpleCase.whenClauses()) {
+            conditions.add(typing.comparison(Function.EQUAL, operand, analyze(clause.operand()), "CASE/WHEN", clause));
+        }
+        return caseExpression(conditions, simpleCase.whenClauses(), simpleCase.defaultValue(), simpleCase);
+    }
+
+    private RowExpression searchedCase(SearchedCase searchedCase)
+    {
+        List<RowExpression> conditions = new ArrayList<>();
+        for (WhenClause clause : searchedCase.whenClauses()) {
+            conditions.add(analyzeBoolean(clause.operand(), "CASE/WHEN"));
+        }
+        return caseExpression(conditions, searchedCase.whenClauses(), searchedCase.defaultValue(), searchedCase);
+    }
+
+    private RowExpression caseExpression(List<RowExpression> conditions, List<WhenClause> clauses, Optional<Expression> defaultValue, Node node)
+    {
+        List<RowExpression> results = new ArrayList<>();
+        for (WhenClause clause : clauses) {
+            results.add(analyze(clause.result()));
+        }
+        RowExpression elseValue = defaultValue.map(this::analyze).orElse(new Constant(null, DataTypes.NULL));
+        List<RowExpression> all = new ArrayList<>(results);
+        all.add(elseValue);
+        DataType type = nonNull(typing.unify(all, "CASE", node));
+        List<RowExpression> coerced = typing.coerceAll(all, type, "CASE", node);
+        List<CaseExpression.WhenClause> whenClauses = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            whenClauses.add(new CaseExpression.WhenClause(conditions.get(i), coerced.get(i)));
+        }
+        return new CaseExpression(whenClauses, coerced.getLast(), type);
+    }
+
+    /** An all-NULL CASE/COALESCE gets a concrete type, as in DuckDB (whose NULL literal defaults to INTEGER). */
+    private static DataType nonNull(DataType type)
+    {
+        return type instanceof NullType ? DataTypes.INTEGER : type;
+    }
+
+    private RowExpression cast(dev.basalt.parser.tree.Cast cast)
+    {
+        DataType type;
+        try {
+            type = cast.type().toDataType();
+        }
+        catch (BasaltException e) {
+            throw SemanticErrors.at(e, cast);
+        }
+        return OperatorTyping.cast(analyze(cast.value()), type, cast.safe(), cast);
+    }
+
+    private RowExpression trim(Trim trim)
+    {
+        Function function = switch (trim.specification()) {
+            case BOTH -> Function.TRIM;
+            case LEADING -> Function.LTRIM;
+            case TRAILING -> Function.RTRIM;
+        };
+        List<RowExpression> arguments = new ArrayList<>();
+        arguments.add(stringArgument(analyze(trim.value()), function, trim));
+        trim.characters().ifPresent(characters -> arguments.add(stringArgument(analyze(characters), function, trim)));
+        return new Call(function, arguments, DataTypes.VARCHAR);
+    }
+
+    private RowExpression substring(RowExpression value, RowExpression start, Optional<RowExpression> length, Node node)
+    {
+        List<RowExpression> arguments = new ArrayList<>();
+        arguments.add(stringArgument(value, Function.SUBSTRING, node));
+        arguments.add(integerArgument(start, "substring", node));
+        length.ifPresent(l -> arguments.add(integerArgument(l, "substring", node)));
+        return new Call(Function.SUBSTRING, arguments, DataTypes.VARCHAR);
+    }
+
+    // ---------------------------------------------------------------- function calls
+
+    private RowExpression functionCall(FunctionCall call)
+    {
+        String name = call.name().suffix().toLowerCase(Locale.ROOT);
+        if (call.window().isPresent()) {
+            throw SemanticErrors.notSupported("window functions", call);
+        }
+        if (call.filter().isPresent()) {
+            throw SemanticErrors.notSupported("FILTER in aggregate calls", call);
+        }
+        if (!call.orderBy().isEmpty()) {
+            throw SemanticErrors.notSupported("ORDER BY in function calls", call);
+        }
+        AggregateFunction aggregate = switch (name) {
+            case "count" -> call.star() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            case "sum" -> AggregateFunction.SUM;
+            case "avg", "mean" -> AggregateFunction.AVG;
+            case "min" -> AggregateFunction.MIN;
+            case "max" -> AggregateFunction.MAX;
+            default -> null;
+        };
+        if (aggregate != null) {
+            return aggregateCall(aggregate, call);
+        }
+        if (call.star()) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, name + "(*) is only valid for count", call);
+        }
+        if (call.distinct()) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "DISTINCT specified, but " + name + " is not an aggregate function", call);
+        }
+        List<RowExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(analyze(argument));
+        }
+        return scalarFunction(name, arguments, call);
+    }
+
+    private RowExpression aggregateCall(AggregateFunction function, FunctionCall call)
+    {
+        if (aggregates == null) {
+            throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause, call);
+        }
+        if (insideAggregate) {
+            throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "aggregate function calls cannot be nested", call);
+        }
+        ExpressionAnalyzer argumentAnalyzer = new ExpressionAnalyzer(context, scope, clause, aggregates, Map.of(), true);
+        List<RowExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(argumentAnalyzer.analyze(argument));
+        }
+        String name = ColumnNames.of(call);
+        if (function == AggregateFunction.COUNT_STAR) {
+            if (call.distinct()) {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "count(DISTINCT *) is not valid", call);
+            }
+            return aggregates.add(function, List.of(), false, DataTypes.BIGINT, name).reference();
+        }
+        if (arguments.size() != 1) {
+            throw undefinedFunction(call.name().suffix(), arguments, call);
+        }
+        RowExpression argument = arguments.getFirst();
+        if (argument.type() instanceof NullType) {
+            argument = TypeCoercion.coerce(argument, DataTypes.INTEGER);
+        }
+        DataType argumentType = argument.type();
+        DataType resultType = switch (function) {
+            case COUNT, COUNT_STAR -> DataTypes.BIGINT;
+            case SUM -> switch (argumentType) {
+                case DecimalType decimal -> DecimalType.of(DecimalType.MAX_PRECISION, decimal.scale());
+                case RealType r -> DataTypes.DOUBLE;
+                case DoubleType d -> DataTypes.DOUBLE;
+                default -> {
+                    if (argumentType.isIntegral()) {
+                        yield argumentType.equals(DataTypes.BIGINT) ? DecimalType.of(DecimalType.MAX_PRECISION, 0) : DataTypes.BIGINT;
+                    }
+                    throw undefinedFunction("sum", List.of(argument), call);
+                }
+            };
+            case AVG -> {
+                if (!argumentType.isNumeric()) {
+                    throw undefinedFunction("avg", List.of(argument), call);
+                }
+                yield DataTypes.DOUBLE;
+            }
+            case MIN, MAX -> argumentType;
+        };
+        return aggregates.add(function, List.of(argument), call.distinct(), resultType, name).reference();
+    }
+
+    private RowExpression scalarFunction(String name, List<RowExpression> arguments, FunctionCall call)
+    {
+        return switch (name) {
+            case "coalesce", "ifnull" -> {
+                requireArguments(name, arguments, 1, name.equals("ifnull") ? 2 : Integer.MAX_VALUE, call);
+                DataType type = nonNull(typing.unify(arguments, "COALESCE", call));
+                yield arguments.size() == 1
+                        ? typing.coerceTo(arguments.getFirst(), type, "COALESCE", call)
+                        : new Call(Function.COALESCE, typing.coerceAll(arguments, type, "COALESCE", call), type);
+            }
+            case "nullif" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                DataType type = nonNull(typing.unify(arguments, "NULLIF", call));
+                yield new Call(Function.NULLIF, typing.coerceAll(arguments, type, "NULLIF", call), type);
+            }
+            case "abs" -> {
+                requireArguments(name, arguments, 1, 1, call);
+                RowExpression value = numericArgument(arguments.getFirst(), name, call);
+                yield new Call(Function.ABS, List.of(value), value.type());
+            }
+            case "round" -> {
+                requireArguments(name, arguments, 1, 2, call);
+                yield round(numericArgument(arguments.getFirst(), name, call),
+                        arguments.size() > 1 ? Optional.of(integerArgument(arguments.get(1), name, call, DataTypes.INTEGER)) : Optional.empty(), call);
+            }
+            case "floor", "ceil", "ceiling" -> {
+                requireArguments(name, arguments, 1, 1, call);
+                yield floorOrCeil(name.equals("floor") ? Function.FLOOR : Function.CEIL, numericArgument(arguments.getFirst(), name, call));
+            }
+            case "upper", "ucase" -> stringFunction(Function.UPPER, arguments, call, DataTypes.VARCHAR);
+            case "lower", "lcase" -> stringFunction(Function.LOWER, arguments, call, DataTypes.VARCHAR);
+            case "length", "char_length", "character_length", "len" -> stringFunction(Function.LENGTH, arguments, call, DataTypes.BIGINT);
+            case "trim", "btrim" -> trimFunction(Function.TRIM, arguments, call);
+            case "ltrim" -> trimFunction(Function.LTRIM, arguments, call);
+            case "rtrim" -> trimFunction(Function.RTRIM, arguments, call);
+            case "substring", "substr" -> {
+                requireArguments(name, arguments, 2, 3, call);
+                yield substring(arguments.get(0), arguments.get(1), arguments.size() > 2 ? Optional.of(arguments.get(2)) : Optional.empty(), call);
+            }
+            case "concat" -> {
+                requireArguments(name, arguments, 1, Integer.MAX_VALUE, call);
+                // concat() skips NULLs (unlike ||, which is NULL if any operand is)
+                List<RowExpression> operands = new ArrayList<>();
+                for (RowExpression argument : arguments) {
+                    RowExpression text = argument.type() instanceof VarcharType ? argument : TypeCoercion.coerce(argument, DataTypes.VARCHAR);
+                    operands.add(new Call(Function.COALESCE, List.of(text, new Constant("", DataTypes.VARCHAR)), DataTypes.VARCHAR));
+                }
+                yield operands.size() == 1 ? operands.getFirst() : new Call(Function.CONCAT, operands, DataTypes.VARCHAR);
+            }
+            case "date_part", "datepart" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                if (!(arguments.getFirst() instanceof Constant field) || !(field.value() instanceof String text)) {
+                    throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "the first argument of date_part must be a constant string", call);
+                }
+                yield datePart(text, arguments.get(1), call);
+            }
+            case "year", "quarter", "month", "day", "dayofweek", "dayofyear", "week", "hour", "minute", "second", "epoch" -> {
+                requireArguments(name, arguments, 1, 1, call);
+                yield datePart(name, arguments.getFirst(), call);
+            }
+            case "current_date", "today" -> {
+                requireArguments(name, arguments, 0, 0, call);
+                yield new Constant(LocalDate.now(), DataTypes.DATE);
+            }
+            case "now", "current_timestamp", "localtimestamp" -> {
+                requireArguments(name, arguments, 0, 0, call);
+                yield new Constant(LocalDateTime.now().truncatedTo(ChronoUnit.MICROS), DataTypes.TIMESTAMP);
+            }
+            default -> throw undefinedFunction(call.name().suffix(), arguments, call);
+        };
+    }
+
+    private RowExpression round(RowExpression value, Optional<RowExpression> digits, Node node)
+    {
+        DataType type = value.type();
+        if (type.isIntegral()) {
+            if (digits.isEmpty() || (digits.get() instanceof Constant constant && (constant.value() == null || ((Number) constant.value()).intValue() >= 0))) {
+                return value;
+            }
+            value = TypeCoercion.coerce(value, TypeCoercion.decimalTypeOf(value));
+            type = value.type();
+        }
+        if (type instanceof DecimalType decimal) {
+            RowExpression digitsValue = digits.orElse(new Constant(0, DataTypes.INTEGER));
+            if (digitsValue instanceof Constant constant) {
+                if (constant.value() == null) {
+                    return new Constant(null, type);
+                }
+                int target = ((Number) constant.value()).intValue();
+                if (target >= decimal.scale()) {
+                    return value;
+                }
+                return new Call(Function.ROUND, List.of(value, digitsValue), DecimalType.of(decimal.precision(), Math.max(0, target)));
+            }
+        }
+        value = TypeCoercion.coerce(value, DataTypes.DOUBLE);
+        List<RowExpression> arguments = new ArrayList<>();
+        arguments.add(value);
+        digits.ifPresent(arguments::add);
+        return new Call(Function.ROUND, arguments, DataTypes.DOUBLE);
+    }
+
+    private static RowExpression floorOrCeil(Function function, RowExpression value)
+    {
+        DataType type = value.type();
+        if (type.isIntegral()) {
+            return value;
+        }
+        if (type instanceof DecimalType decimal) {
+            if (decimal.scale() == 0) {
+                return value;
+            }
+            return new Call(function, List.of(value), DecimalType.of(decimal.precision(), 0));
+        }
+        return new Call(function, List.of(TypeCoercion.coerce(value, DataTypes.DOUBLE)), DataTypes.DOUBLE);
+    }
+
+    private RowExpression stringFunction(Function function, List<RowExpression> arguments, FunctionCall call, DataType resultType)
+    {
+        requireArguments(call.name().suffix(), arguments, 1, 1, call);
+        return new Call(function, List.of(stringArgument(arguments.getFirst(), function, call)), resultType);
+    }
+
+    private RowExpression trimFunction(Function function, List<RowExpression> arguments, FunctionCall call)
+    {
+        requireArguments(call.name().suffix(), arguments, 1, 2, call);
+        List<RowExpression> operands = new ArrayList<>();
+        for (RowExpression argument : arguments) {
+            operands.add(stringArgument(argument, function, call));
+        }
+        return new Call(function, operands, DataTypes.VARCHAR);
+    }
+
+    /** DATE_PART(field, DATE|TIMESTAMP): BIGINT, but DOUBLE for epoch and for the seconds of a TIMESTAMP. */
+    private RowExpression datePart(String fieldName, RowExpression source, Node node)
+    {
+        String field = switch (fieldName.toLowerCase(Locale.ROOT)) {
+            case "year", "years", "y", "yr", "yrs" -> "year";
+            case "quarter", "quarters" -> "quarter";
+            case "month", "months", "mon", "mons" -> "month";
+            case "day", "days", "d" -> "day";
+            case "dow", "dayofweek" -> "dow";
+            case "doy", "dayofyear" -> "doy";
+            case "week", "weeks", "w" -> "week";
+            case "hour", "hours", "h" -> "hour";
+            case "minute", "minutes", "min", "mins" -> "minute";
+            case "second", "seconds", "s", "sec", "secs" -> "second";
+            case "epoch" -> "epoch";
+            default -> throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "date part \"" + fieldName.toLowerCase(Locale.ROOT) + "\" is not recognized", node);
+        };
+        RowExpression value = source;
+        if (OperatorTyping.isStringConstant(value)) {
+            String text = (String) ((Constant) value).value();
+            try {
+                value = new Constant(DateTimeParser.parseDate(text), DataTypes.DATE);
+            }
+            catch (BasaltException e) {
+                value = typing.literalAs((Constant) value, DataTypes.TIMESTAMP, "date_part", node);
+            }
+        }
+        if (value.type() instanceof NullType) {
+            value = TypeCoercion.coerce(value, DataTypes.DATE);
+        }
+        if (!TypeCoercion.isDateTime(value.type())) {
+            throw SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function date_part(VARCHAR, " + value.type().sqlName() + ") does not exist", node);
+        }
+        DataType type = field.equals("epoch") || (field.equals("second") && value.type() instanceof TimestampType) ? DataTypes.DOUBLE : DataTypes.BIGINT;
+        return new Call(Function.DATE_PART, List.of(new Constant(field, DataTypes.VARCHAR), value), type);
+    }
+
+    // ---------------------------------------------------------------- argument checks
+
+    private static void requireArguments(String name, List<RowExpression> arguments, int min, int max, Node node)
+    {
+        if (arguments.size() < min || arguments.size() > max) {
+            throw undefinedFunction(name, arguments, node);
+        }
+    }
+
+    private static RowExpression stringArgument(RowExpression argument, Function function, Node node)
+    {
+        if (argument.type() instanceof VarcharType) {
+            return argument;
+        }
+        if (argument.type() instanceof NullType) {
+            return TypeCoercion.coerce(argument, DataTypes.VARCHAR);
+        }
+        throw undefinedFunction(function.name().toLowerCase(Locale.ROOT), List.of(argument), node);
+    }
+
+    private static RowExpression numericArgument(RowExpression argument, String name, Node node)
+    {
+        if (argument.type().isNumeric()) {
+            return argument;
+        }
+        if (argument.type() instanceof NullType) {
+            return TypeCoercion.coerce(argument, DataTypes.INTEGER);
+        }
+        throw undefinedFunction(name, List.of(argument), node);
+    }
+
+    private RowExpression integerArgument(RowExpression argument, String name, Node node)
+    {
+        return integerArgument(argument, name, node, DataTypes.BIGINT);
+    }
+
+    private RowExpression integerArgument(RowExpression argument, String name, Node node, DataType type)
+    {
+        if (OperatorTyping.isStringConstant(argument)) {
+            return typing.literalAs((Constant) argument, type, name, node);
+        }
+        if (argument.type().isNumeric() || argument.type() instanceof NullType) {
+            return TypeCoercion.coerce(argument, type);
+        }
+        throw undefinedFunction(name, List.of(argument), node);
+    }
+
+    private static BasaltException undefinedFunction(String name, List<RowExpression> arguments, Node node)
+    {
+        List<String> types = new ArrayList<>();
+        for (RowExpression argument : arguments) {
+            types.add(argument.type().sqlName());
+        }
+        return SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function " + name + "(" + String.join(", ", types) + ") does not exist", node);
+    }
+}

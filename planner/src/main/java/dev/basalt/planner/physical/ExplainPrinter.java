@@ -1,0 +1,128 @@
+package dev.basalt.planner.physical;
+
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.logical.ExpressionPrinter;
+import dev.basalt.planner.logical.PredicateFormatter;
+import dev.basalt.planner.plan.AggregateCall;
+import dev.basalt.planner.plan.Filter;
+import dev.basalt.planner.plan.HashAggregate;
+import dev.basalt.planner.plan.HashJoin;
+import dev.basalt.planner.plan.Limit;
+import dev.basalt.planner.plan.NestedLoopJoin;
+import dev.basalt.planner.plan.PhysicalPlan;
+import dev.basalt.planner.plan.Project;
+import dev.basalt.planner.plan.Sort;
+import dev.basalt.planner.plan.SortKey;
+import dev.basalt.planner.plan.TableScan;
+import dev.basalt.planner.plan.TopN;
+import dev.basalt.planner.plan.Values;
+import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.catalog.ColumnPredicate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * EXPLAIN text: one node per line, children indented by two spaces. A line is the node's class name with its
+ * parameters in brackets, then the estimated row count, e.g.
+ * {@code HashJoin[INNER, probe=[0], build=[1]] rows=150000}. Expressions name input columns by position
+ * ({@code #2}); a Project shows {@code name := expression} per output column.
+ */
+public final class ExplainPrinter
+{
+    private ExplainPrinter() {}
+
+    public static String explain(PhysicalPlan plan)
+    {
+        StringBuilder out = new StringBuilder();
+        print(plan, 0, out);
+        return out.toString();
+    }
+
+    private static void print(PhysicalPlan plan, int indent, StringBuilder out)
+    {
+        out.append("  ".repeat(indent)).append(plan.getClass().getSimpleName()).append('[').append(parameters(plan)).append(']');
+        if (plan.estimatedRows() >= 0) {
+            out.append(" rows=").append(plan.estimatedRows());
+        }
+        out.append('\n');
+        for (PhysicalPlan child : plan.children()) {
+            print(child, indent + 1, out);
+        }
+    }
+
+    private static String parameters(PhysicalPlan plan)
+    {
+        return switch (plan) {
+            case TableScan scan -> {
+                List<String> names = new ArrayList<>();
+                for (Column column : scan.outputColumns()) {
+                    names.add(column.name());
+                }
+                List<String> predicates = new ArrayList<>();
+                for (ColumnPredicate predicate : scan.predicates()) {
+                    predicates.add(PredicateFormatter.format(predicate,
+                            ordinal -> {
+                                int index = scan.columns().indexOf(ordinal);
+                                return index < 0 ? "column" + ordinal : scan.outputColumns().get(index).name();
+                            },
+                            ordinal -> {
+                                int index = scan.columns().indexOf(ordinal);
+                                return index < 0 ? null : scan.outputColumns().get(index).type();
+                            }));
+                }
+                yield scan.table() + ", columns=" + names + (predicates.isEmpty() ? "" : ", predicates=" + predicates);
+            }
+            case Values values -> "rows=" + values.rows().size() + ", columns=" + values.outputColumns().size();
+            case Filter filter -> expression(filter.predicate());
+            case Project project -> {
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i < project.projections().size(); i++) {
+                    items.add(project.outputColumns().get(i).name() + " := " + expression(project.projections().get(i)));
+                }
+                yield String.join(", ", items);
+            }
+            case HashAggregate aggregate -> {
+                List<String> calls = new ArrayList<>();
+                for (AggregateCall call : aggregate.aggregates()) {
+                    calls.add(aggregateCall(call));
+                }
+                yield "keys=" + aggregate.groupingKeys() + ", aggregates=[" + String.join(", ", calls) + "]";
+            }
+            case HashJoin join -> join.joinType() + ", probe=" + join.probeKeys() + ", build=" + join.buildKeys()
+                    + join.filter().map(filter -> ", filter=" + expression(filter)).orElse("");
+            case NestedLoopJoin join -> join.joinType() + join.condition().map(condition -> ", condition=" + expression(condition)).orElse("");
+            case Sort sort -> sortKeys(sort.keys());
+            case TopN topN -> "count=" + topN.count() + ", " + sortKeys(topN.keys());
+            case Limit limit -> "count=" + (limit.count() == Long.MAX_VALUE ? "ALL" : limit.count()) + (limit.offset() > 0 ? ", offset=" + limit.offset() : "");
+        };
+    }
+
+    private static String aggregateCall(AggregateCall call)
+    {
+        String name = call.function().name().toLowerCase(Locale.ROOT);
+        if (call.arguments().isEmpty()) {
+            return name + "()";
+        }
+        List<String> arguments = new ArrayList<>();
+        for (int argument : call.arguments()) {
+            arguments.add("#" + argument);
+        }
+        return name + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + ")";
+    }
+
+    private static String sortKeys(List<SortKey> keys)
+    {
+        List<String> items = new ArrayList<>();
+        for (SortKey key : keys) {
+            items.add("#" + key.column() + (key.ascending() ? " ASC" : " DESC") + (key.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"));
+        }
+        return String.join(", ", items);
+    }
+
+    private static String expression(RowExpression expression)
+    {
+        return ExpressionPrinter.format(expression, index -> "#" + index);
+    }
+}

@@ -1,0 +1,347 @@
+package dev.basalt.planner.physical;
+
+import dev.basalt.planner.analyzer.TypeCoercion;
+import dev.basalt.planner.expression.Call;
+import dev.basalt.planner.expression.Function;
+import dev.basalt.planner.expression.InputReference;
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.logical.Aggregate;
+import dev.basalt.planner.logical.Aggregation;
+import dev.basalt.planner.logical.Expressions;
+import dev.basalt.planner.logical.Join;
+import dev.basalt.planner.logical.Limit;
+import dev.basalt.planner.logical.LogicalPlan;
+import dev.basalt.planner.logical.Ordering;
+import dev.basalt.planner.logical.Output;
+import dev.basalt.planner.logical.Scan;
+import dev.basalt.planner.logical.Sort;
+import dev.basalt.planner.logical.Symbol;
+import dev.basalt.planner.logical.TopN;
+import dev.basalt.planner.plan.AggregateCall;
+import dev.basalt.planner.plan.Filter;
+import dev.basalt.planner.plan.HashAggregate;
+import dev.basalt.planner.plan.HashJoin;
+import dev.basalt.planner.plan.JoinType;
+import dev.basalt.planner.plan.NestedLoopJoin;
+import dev.basalt.planner.plan.PhysicalPlan;
+import dev.basalt.planner.plan.Project;
+import dev.basalt.planner.plan.SortKey;
+import dev.basalt.planner.plan.TableScan;
+import dev.basalt.planner.plan.Values;
+import dev.basalt.planner.stats.StatsEstimator;
+import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.type.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns an optimized logical plan into the {@code plan} records execution runs: symbols become positions,
+ * inner joins with equalities become hash joins (building on the smaller estimated input, keys cast to one type
+ * by a projection below when they differ), others nested-loop joins; estimated rows are filled in.
+ */
+public final class PhysicalPlanner
+{
+    private final StatsEstimator stats;
+
+    public PhysicalPlanner(StatsEstimator stats)
+    {
+        this.stats = requireNonNull(stats, "stats is null");
+    }
+
+    /** A physical plan and which symbol each of its output positions holds (null for internal columns). */
+    private record Translated(PhysicalPlan plan, List<Symbol> layout)
+    {
+        int position(Symbol symbol)
+        {
+            return position(symbol.id());
+        }
+
+        int position(int symbolId)
+        {
+            for (int i = 0; i < layout.size(); i++) {
+                if (layout.get(i) != null && layout.get(i).id() == symbolId) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("symbol #" + symbolId + " is not produced by " + plan.getClass().getSimpleName() + " " + layout);
+        }
+
+        boolean has(int symbolId)
+        {
+            for (Symbol symbol : layout) {
+                if (symbol != null && symbol.id() == symbolId) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** An expression over symbols rewritten over this plan's positions. */
+        RowExpression translate(RowExpression expression)
+        {
+            return Expressions.rewrite(expression, node -> node instanceof InputReference reference
+                    ? new InputReference(position(reference.index()), reference.type())
+                    : null);
+        }
+    }
+
+    public PhysicalPlan plan(LogicalPlan root)
+    {
+        return translate(root).plan();
+    }
+
+    private Translated translate(LogicalPlan node)
+    {
+        return switch (node) {
+            case Scan scan -> {
+                List<Column> columns = new ArrayList<>();
+                for (int i = 0; i < scan.outputs().size(); i++) {
+                    Symbol symbol = scan.outputs().get(i);
+                    columns.add(new Column(symbol.name(), symbol.type(), scan.schema().column(scan.columns().get(i)).nullable()));
+                }
+                yield new Translated(new TableScan(scan.table(), scan.columns(), scan.predicates(), columns, rows(scan)), scan.outputs());
+            }
+            case dev.basalt.planner.logical.Values values -> new Translated(new Values(columns(values.outputs()), values.rows()), values.outputs());
+            case dev.basalt.planner.logical.Filter filter -> {
+                Translated source = translate(filter.source());
+                yield new Translated(new Filter(source.plan(), source.translate(filter.predicate()), rows(filter)), source.layout());
+            }
+            case dev.basalt.planner.logical.Project project -> {
+                Translated source = translate(project.source());
+                List<RowExpression> expressions = new ArrayList<>();
+                for (RowExpression expression : project.expressions()) {
+                    expressions.add(source.translate(expression));
+                }
+                yield new Translated(new Project(source.plan(), expressions, columns(project.outputs())), project.outputs());
+            }
+            case Aggregate aggregate -> aggregate(aggregate);
+            case Join join -> join(join);
+            case Sort sort -> {
+                Translated source = translate(sort.source());
+                yield new Translated(new dev.basalt.planner.plan.Sort(source.plan(), sortKeys(sort.orderings(), source)), source.layout());
+            }
+            case TopN topN -> {
+                Translated source = translate(topN.source());
+                yield new Translated(new dev.basalt.planner.plan.TopN(source.plan(), sortKeys(topN.orderings(), source), topN.count()), source.layout());
+            }
+            case Limit limit -> {
+                Translated source = translate(limit.source());
+                yield new Translated(new dev.basalt.planner.plan.Limit(source.plan(), limit.count(), limit.offset()), source.layout());
+            }
+            case Output output -> output(output);
+        };
+    }
+
+    private long rows(LogicalPlan node)
+    {
+        return stats.estimate(node).rowCount();
+    }
+
+    private static List<Column> columns(List<Symbol> symbols)
+    {
+        List<Column> columns = new ArrayList<>(symbols.size());
+        for (Symbol symbol : symbols) {
+            columns.add(new Column(symbol.name(), symbol.type()));
+        }
+        return columns;
+    }
+
+    private static List<SortKey> sortKeys(List<Ordering> orderings, Translated source)
+    {
+        List<SortKey> keys = new ArrayList<>();
+        for (Ordering ordering : orderings) {
+            keys.add(new SortKey(source.position(ordering.symbol()), ordering.ascending(), ordering.nullsFirst()));
+        }
+        return keys;
+    }
+
+    private Translated aggregate(Aggregate aggregate)
+    {
+        Translated source = translate(aggregate.source());
+        List<Integer> keys = new ArrayList<>();
+        for (Symbol key : aggregate.groupingKeys()) {
+            keys.add(source.position(key));
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        for (Aggregation aggregation : aggregate.aggregations()) {
+            List<Integer> arguments = new ArrayList<>();
+            for (Symbol argument : aggregation.arguments()) {
+                arguments.add(source.position(argument));
+            }
+            calls.add(new AggregateCall(aggregation.function(), arguments, aggregation.distinct(), aggregation.output().type()));
+        }
+        List<Symbol> outputs = aggregate.outputs();
+        return new Translated(new HashAggregate(source.plan(), keys, calls, columns(outputs), rows(aggregate)), outputs);
+    }
+
+    // ---------------------------------------------------------------- joins
+
+    private Translated join(Join join)
+    {
+        Translated left = translate(join.left());
+        Translated right = translate(join.right());
+        Set<Integer> leftIds = Expressions.ids(join.left().outputs());
+        Set<Integer> rightIds = Expressions.ids(join.right().outputs());
+        List<RowExpression> leftKeys = new ArrayList<>();
+        List<RowExpression> rightKeys = new ArrayList<>();
+        List<RowExpression> residual = new ArrayList<>();
+        for (RowExpression conjunct : join.condition().map(Expressions::conjuncts).orElse(List.of())) {
+            if (conjunct instanceof Call call && call.function() == Function.EQUAL) {
+                RowExpression a = call.argument(0);
+                RowExpression b = call.argument(1);
+                Set<Integer> aIds = Expressions.symbolIds(a);
+                Set<Integer> bIds = Expressions.symbolIds(b);
+                Optional<DataType> keyType = TypeCoercion.commonSuperType(a.type(), b.type());
+                if (!aIds.isEmpty() && !bIds.isEmpty() && keyType.isPresent()) {
+                    if (leftIds.containsAll(aIds) && rightIds.containsAll(bIds)) {
+                        leftKeys.add(TypeCoercion.coerce(a, keyType.get()));
+                        rightKeys.add(TypeCoercion.coerce(b, keyType.get()));
+                        continue;
+                    }
+                    if (rightIds.containsAll(aIds) && leftIds.containsAll(bIds)) {
+                        leftKeys.add(TypeCoercion.coerce(b, keyType.get()));
+                        rightKeys.add(TypeCoercion.coerce(a, keyType.get()));
+                        continue;
+                    }
+                }
+            }
+            residual.add(conjunct);
+        }
+        long estimate = rows(join);
+        if (leftKeys.isEmpty()) {
+            Translated combined = combine(left, right);
+            Optional<RowExpression> condition = join.condition().map(combined::translate);
+            List<Symbol> layout = outputLayout(join, left.layout(), right.layout());
+            NestedLoopJoin plan = new NestedLoopJoin(join.type(), left.plan(), right.plan(), condition, layoutColumns(join.type(), left, right, join.mark().orElse(null)), estimate);
+            return new Translated(plan, layout);
+        }
+        KeyedInput leftInput = withKeys(left, leftKeys);
+        KeyedInput rightInput = withKeys(right, rightKeys);
+        // the smaller input is hashed; only an inner join may swap sides
+        boolean swap = join.type() == JoinType.INNER && stats.rows(join.right()) > stats.rows(join.left());
+        KeyedInput probe = swap ? rightInput : leftInput;
+        KeyedInput build = swap ? leftInput : rightInput;
+        Translated combined = combine(probe.input(), build.input());
+        Optional<RowExpression> filter = residual.isEmpty() ? Optional.empty() : Optional.of(combined.translate(Expressions.and(residual)));
+        List<Symbol> layout = switch (join.type()) {
+            case INNER, LEFT, RIGHT, FULL -> combined.layout();
+            case SEMI, ANTI -> probe.input().layout();
+            case MARK -> {
+                List<Symbol> marked = new ArrayList<>(probe.input().layout());
+                marked.add(join.mark().orElseThrow());
+                yield marked;
+            }
+        };
+        HashJoin plan = new HashJoin(join.type(), probe.input().plan(), build.input().plan(), probe.keys(), build.keys(), filter,
+                layoutColumns(join.type(), probe.input(), build.input(), join.mark().orElse(null)), estimate);
+        return new Translated(plan, layout);
+    }
+
+    /** A join input with its key columns (computed by a projection on top when a key is not a plain column). */
+    private record KeyedInput(Translated input, List<Integer> keys) {}
+
+    private static KeyedInput withKeys(Translated input, List<RowExpression> keys)
+    {
+        List<Integer> positions = new ArrayList<>();
+        List<RowExpression> extra = new ArrayList<>();
+        int width = input.layout().size();
+        for (RowExpression key : keys) {
+            if (key instanceof InputReference reference && input.has(reference.index())) {
+                positions.add(input.position(reference.index()));
+            }
+            else {
+                positions.add(width + extra.size());
+                extra.add(input.translate(key));
+            }
+        }
+        if (extra.isEmpty()) {
+            return new KeyedInput(input, positions);
+        }
+        List<RowExpression> projections = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(input.plan().outputColumns());
+        List<Symbol> layout = new ArrayList<>(input.layout());
+        for (int i = 0; i < width; i++) {
+            projections.add(new InputReference(i, input.plan().outputColumns().get(i).type()));
+        }
+        for (int i = 0; i < extra.size(); i++) {
+            projections.add(extra.get(i));
+            columns.add(new Column("join_key_" + i, extra.get(i).type()));
+            layout.add(null);
+        }
+        return new KeyedInput(new Translated(new Project(input.plan(), projections, columns), layout), positions);
+    }
+
+    /** The layout of {@code first ++ second} (what a join condition is evaluated over). */
+    private static Translated combine(Translated first, Translated second)
+    {
+        List<Symbol> layout = new ArrayList<>(first.layout());
+        layout.addAll(second.layout());
+        return new Translated(first.plan(), layout);
+    }
+
+    private static List<Symbol> outputLayout(Join join, List<Symbol> left, List<Symbol> right)
+    {
+        List<Symbol> layout = new ArrayList<>(left);
+        switch (join.type()) {
+            case INNER, LEFT, RIGHT, FULL -> layout.addAll(right);
+            case SEMI, ANTI -> { }
+            case MARK -> layout.add(join.mark().orElseThrow());
+        }
+        return layout;
+    }
+
+    private static List<Column> layoutColumns(JoinType type, Translated first, Translated second, Symbol mark)
+    {
+        List<Column> columns = new ArrayList<>(first.plan().outputColumns());
+        switch (type) {
+            case INNER, LEFT, RIGHT, FULL -> columns.addAll(second.plan().outputColumns());
+            case SEMI, ANTI -> { }
+            case MARK -> columns.add(new Column(mark == null ? "mark" : mark.name(), dev.basalt.spi.type.DataTypes.BOOLEAN));
+        }
+        return columns;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /** The result columns, in order and named; reuses a projection on top instead of stacking another one. */
+    private Translated output(Output output)
+    {
+        Translated source = translate(output.source());
+        List<Integer> positions = new ArrayList<>();
+        for (Symbol column : output.columns()) {
+            positions.add(source.position(column));
+        }
+        List<Column> sourceColumns = source.plan().outputColumns();
+        boolean identity = positions.size() == sourceColumns.size();
+        for (int i = 0; identity && i < positions.size(); i++) {
+            identity = positions.get(i) == i && sourceColumns.get(i).name().equals(output.names().get(i));
+        }
+        if (identity) {
+            return new Translated(source.plan(), output.columns());
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            Column column = sourceColumns.get(positions.get(i));
+            columns.add(new Column(output.names().get(i), column.type(), column.nullable()));
+        }
+        List<RowExpression> projections = new ArrayList<>();
+        PhysicalPlan input = source.plan();
+        if (input instanceof Project project) {
+            for (int position : positions) {
+                projections.add(project.projections().get(position));
+            }
+            input = project.source();
+        }
+        else {
+            for (int position : positions) {
+                projections.add(new InputReference(position, sourceColumns.get(position).type()));
+            }
+        }
+        return new Translated(new Project(input, projections, columns), output.columns());
+    }
+}

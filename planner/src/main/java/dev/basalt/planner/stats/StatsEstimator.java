@@ -1,0 +1,373 @@
+package dev.basalt.planner.stats;
+
+import dev.basalt.planner.expression.Call;
+import dev.basalt.planner.expression.Constant;
+import dev.basalt.planner.expression.Function;
+import dev.basalt.planner.expression.InListExpression;
+import dev.basalt.planner.expression.InputReference;
+import dev.basalt.planner.expression.LikeExpression;
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.logical.Aggregate;
+import dev.basalt.planner.logical.Aggregation;
+import dev.basalt.planner.logical.Expressions;
+import dev.basalt.planner.logical.Filter;
+import dev.basalt.planner.logical.Join;
+import dev.basalt.planner.logical.Limit;
+import dev.basalt.planner.logical.LogicalPlan;
+import dev.basalt.planner.logical.Output;
+import dev.basalt.planner.logical.Project;
+import dev.basalt.planner.logical.Scan;
+import dev.basalt.planner.logical.Sort;
+import dev.basalt.planner.logical.Symbol;
+import dev.basalt.planner.logical.TopN;
+import dev.basalt.planner.logical.Values;
+import dev.basalt.spi.catalog.TableStatistics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cardinality estimates for logical plans, from table statistics (row counts, min/max, null and distinct
+ * counts) with textbook selectivities: {@code col = c} is 1/distinct, ranges interpolate between min and max,
+ * an equi-join yields |L|·|R| / max(distinct keys), unknowns fall back to fixed guesses. A key whose distinct
+ * count is unknown is assumed unique in its table (right for primary keys, the usual join side).
+ */
+public final class StatsEstimator
+{
+    private static final double UNKNOWN_EQUALITY = 0.1;
+    private static final double UNKNOWN_RANGE = 1.0 / 3;
+    private static final double UNKNOWN_PREDICATE = 0.5;
+    private static final double UNKNOWN_NULL_FRACTION = 0.05;
+    private static final double LIKE_SELECTIVITY = 0.1;
+
+    private final Map<LogicalPlan, PlanEstimate> cache = new IdentityHashMap<>();
+
+    public PlanEstimate estimate(LogicalPlan plan)
+    {
+        PlanEstimate cached = cache.get(plan);
+        if (cached != null) {
+            return cached;
+        }
+        PlanEstimate estimate = compute(plan);
+        cache.put(plan, estimate);
+        return estimate;
+    }
+
+    public double rows(LogicalPlan plan)
+    {
+        return estimate(plan).rows();
+    }
+
+    private PlanEstimate compute(LogicalPlan plan)
+    {
+        return switch (plan) {
+            case Scan scan -> scan(scan);
+            case Values values -> new PlanEstimate(values.rows().size(), Map.of());
+            case Filter filter -> {
+                PlanEstimate input = estimate(filter.source());
+                yield restrict(input, selectivity(filter.predicate(), input));
+            }
+            case Project project -> {
+                PlanEstimate input = estimate(project.source());
+                Map<Integer, ColumnEstimate> columns = new HashMap<>();
+                for (int i = 0; i < project.outputs().size(); i++) {
+                    if (project.expressions().get(i) instanceof InputReference reference) {
+                        columns.put(project.outputs().get(i).id(), input.column(reference.index()));
+                    }
+                }
+                yield new PlanEstimate(input.rows(), columns);
+            }
+            case Aggregate aggregate -> aggregate(aggregate);
+            case Join join -> join(join);
+            case Sort sort -> estimate(sort.source());
+            case TopN topN -> limit(estimate(topN.source()), topN.count());
+            case Limit limit -> limit(estimate(limit.source()), limit.count());
+            case Output output -> estimate(output.source());
+        };
+    }
+
+    private static PlanEstimate scan(Scan scan)
+    {
+        TableStatistics statistics = scan.statistics();
+        double rows = Math.max(0, statistics.rowCount());
+        Map<Integer, ColumnEstimate> columns = new HashMap<>();
+        for (int i = 0; i < scan.outputs().size(); i++) {
+            int ordinal = scan.columns().get(i);
+            ColumnEstimate estimate = ColumnEstimate.UNKNOWN;
+            if (ordinal < statistics.columns().size()) {
+                TableStatistics.ColumnStatistics column = statistics.columns().get(ordinal);
+                double distinct = column.distinctCount() >= 0 ? column.distinctCount() : rangeDistinct(column.min(), column.max());
+                if (!Double.isNaN(distinct)) {
+                    distinct = Math.max(1, Math.min(distinct, rows));
+                }
+                double nullFraction = rows > 0 ? Math.min(1, column.nullCount() / rows) : 0;
+                estimate = new ColumnEstimate(distinct, column.min(), column.max(), nullFraction);
+            }
+            columns.put(scan.outputs().get(i).id(), estimate);
+        }
+        return new PlanEstimate(rows, columns);
+    }
+
+    /** An integer or date column cannot have more distinct values than its min..max range holds. */
+    private static double rangeDistinct(Object min, Object max)
+    {
+        boolean discrete = (min instanceof Integer || min instanceof Long || min instanceof Short || min instanceof LocalDate)
+                && min.getClass() == (max == null ? null : max.getClass());
+        if (!discrete) {
+            return Double.NaN;
+        }
+        return toDouble(max) - toDouble(min) + 1;
+    }
+
+    private static PlanEstimate restrict(PlanEstimate input, double selectivity)
+    {
+        double rows = input.rows() * Math.max(0, Math.min(1, selectivity));
+        Map<Integer, ColumnEstimate> columns = new HashMap<>();
+        for (Map.Entry<Integer, ColumnEstimate> entry : input.columns().entrySet()) {
+            columns.put(entry.getKey(), entry.getValue().capDistinct(rows));
+        }
+        return new PlanEstimate(rows, columns);
+    }
+
+    private static PlanEstimate limit(PlanEstimate input, long count)
+    {
+        if (input.rows() <= count) {
+            return input;
+        }
+        return restrict(input, count / input.rows());
+    }
+
+    private PlanEstimate aggregate(Aggregate aggregate)
+    {
+        PlanEstimate input = estimate(aggregate.source());
+        Map<Integer, ColumnEstimate> columns = new HashMap<>();
+        if (aggregate.groupingKeys().isEmpty()) {
+            return new PlanEstimate(1, columns);
+        }
+        double groups = 1;
+        boolean unknown = false;
+        for (Symbol key : aggregate.groupingKeys()) {
+            ColumnEstimate column = input.column(key.id());
+            if (Double.isNaN(column.distinct())) {
+                unknown = true;
+            }
+            else {
+                groups *= column.distinct();
+            }
+            columns.put(key.id(), column);
+        }
+        if (unknown) {
+            // keys without statistics: guess sqrt(rows) groups, between "all equal" and "all different"
+            groups *= Math.max(1, Math.sqrt(input.rows()));
+        }
+        double rows = Math.max(Math.min(groups, input.rows()), Math.min(1, input.rows()));
+        for (Aggregation aggregation : aggregate.aggregations()) {
+            columns.put(aggregation.output().id(), ColumnEstimate.UNKNOWN);
+        }
+        return new PlanEstimate(rows, columns);
+    }
+
+    private PlanEstimate join(Join join)
+    {
+        PlanEstimate left = estimate(join.left());
+        PlanEstimate right = estimate(join.right());
+        Set<Integer> leftIds = Expressions.ids(join.left().outputs());
+        Set<Integer> rightIds = Expressions.ids(join.right().outputs());
+        Map<Integer, ColumnEstimate> columns = new HashMap<>(left.columns());
+        columns.putAll(right.columns());
+        double product = left.rows() * right.rows();
+        PlanEstimate combined = new PlanEstimate(product, columns);
+        double equiDivisor = 1;
+        double residual = 1;
+        if (join.condition().isPresent()) {
+            for (RowExpression conjunct : Expressions.conjuncts(join.condition().get())) {
+                double divisor = equiJoinDivisor(conjunct, leftIds, rightIds, left, right);
+                if (divisor > 0) {
+                    equiDivisor = Math.max(equiDivisor, divisor);
+                }
+                else {
+                    residual *= selectivity(conjunct, combined);
+                }
+            }
+        }
+        PlanEstimate result = restrict(combined, residual / equiDivisor);
+        return switch (join.type()) {
+            case INNER -> result;
+            case LEFT -> new PlanEstimate(Math.max(result.rows(), left.rows()), result.columns());
+            case RIGHT -> new PlanEstimate(Math.max(result.rows(), right.rows()), result.columns());
+            case FULL -> new PlanEstimate(Math.max(result.rows(), Math.max(left.rows(), right.rows())), result.columns());
+            case SEMI, ANTI, MARK -> new PlanEstimate(left.rows() * (join.type() == dev.basalt.planner.plan.JoinType.MARK ? 1 : 0.5), left.columns());
+        };
+    }
+
+    /** max(distinct) of the two keys of a {@code left = right} conjunct, or 0 when it is not an equi-join key. */
+    private static double equiJoinDivisor(RowExpression conjunct, Set<Integer> leftIds, Set<Integer> rightIds, PlanEstimate left, PlanEstimate right)
+    {
+        if (!(conjunct instanceof Call call) || call.function() != Function.EQUAL) {
+            return 0;
+        }
+        RowExpression a = call.argument(0);
+        RowExpression b = call.argument(1);
+        Set<Integer> aIds = Expressions.symbolIds(a);
+        Set<Integer> bIds = Expressions.symbolIds(b);
+        if (aIds.isEmpty() || bIds.isEmpty()) {
+            return 0;
+        }
+        if (leftIds.containsAll(aIds) && rightIds.containsAll(bIds)) {
+            return Math.max(distinct(a, left), distinct(b, right));
+        }
+        if (rightIds.containsAll(aIds) && leftIds.containsAll(bIds)) {
+            return Math.max(distinct(a, right), distinct(b, left));
+        }
+        return 0;
+    }
+
+    private static double distinct(RowExpression key, PlanEstimate input)
+    {
+        RowExpression unwrapped = key instanceof dev.basalt.planner.expression.Cast cast ? cast.input() : key;
+        if (unwrapped instanceof InputReference reference) {
+            double distinct = input.column(reference.index()).distinct();
+            if (!Double.isNaN(distinct)) {
+                return Math.max(1, Math.min(distinct, input.rows()));
+            }
+        }
+        return Math.max(1, input.rows());
+    }
+
+    /** Fraction of input rows for which {@code predicate} is TRUE. */
+    public double selectivity(RowExpression predicate, PlanEstimate input)
+    {
+        return switch (predicate) {
+            case Constant constant -> Boolean.TRUE.equals(constant.value()) ? 1 : 0;
+            case Call call -> callSelectivity(call, input);
+            case InListExpression inList -> {
+                double each = equalitySelectivity(inList.value(), input);
+                yield Math.min(1, each * inList.list().size());
+            }
+            case LikeExpression like -> LIKE_SELECTIVITY;
+            default -> UNKNOWN_PREDICATE;
+        };
+    }
+
+    private double callSelectivity(Call call, PlanEstimate input)
+    {
+        switch (call.function()) {
+            case AND: {
+                double result = 1;
+                for (RowExpression argument : call.arguments()) {
+                    result *= selectivity(argument, input);
+                }
+                return result;
+            }
+            case OR: {
+                double none = 1;
+                for (RowExpression argument : call.arguments()) {
+                    none *= 1 - selectivity(argument, input);
+                }
+                return 1 - none;
+            }
+            case NOT:
+                return 1 - selectivity(call.argument(0), input);
+            case IS_NULL:
+                return nullFraction(call.argument(0), input);
+            case IS_NOT_NULL:
+                return 1 - nullFraction(call.argument(0), input);
+            case EQUAL, IS_NOT_DISTINCT_FROM:
+                return comparison(call, input, true);
+            case NOT_EQUAL, IS_DISTINCT_FROM:
+                return 1 - comparison(call, input, true);
+            case LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL:
+                return comparison(call, input, false);
+            default:
+                return UNKNOWN_PREDICATE;
+        }
+    }
+
+    private static double nullFraction(RowExpression expression, PlanEstimate input)
+    {
+        if (expression instanceof InputReference reference) {
+            double fraction = input.column(reference.index()).nullFraction();
+            if (!Double.isNaN(fraction)) {
+                return fraction;
+            }
+        }
+        return UNKNOWN_NULL_FRACTION;
+    }
+
+    private static double equalitySelectivity(RowExpression expression, PlanEstimate input)
+    {
+        RowExpression unwrapped = expression instanceof dev.basalt.planner.expression.Cast cast ? cast.input() : expression;
+        if (unwrapped instanceof InputReference reference) {
+            double distinct = input.column(reference.index()).distinct();
+            if (!Double.isNaN(distinct) && distinct >= 1) {
+                return 1 / distinct;
+            }
+        }
+        return UNKNOWN_EQUALITY;
+    }
+
+    private static double comparison(Call call, PlanEstimate input, boolean equality)
+    {
+        RowExpression left = call.argument(0);
+        RowExpression right = call.argument(1);
+        Function function = call.function();
+        if (left instanceof Constant && !(right instanceof Constant)) {
+            RowExpression swap = left;
+            left = right;
+            right = swap;
+            function = flip(function);
+        }
+        if (right instanceof Constant constant && constant.isNull() && function != Function.IS_NOT_DISTINCT_FROM) {
+            return 0;
+        }
+        if (equality) {
+            if (right instanceof Constant) {
+                return equalitySelectivity(left, input);
+            }
+            return Math.min(equalitySelectivity(left, input), equalitySelectivity(right, input));
+        }
+        if (left instanceof InputReference reference && right instanceof Constant constant) {
+            ColumnEstimate column = input.column(reference.index());
+            double low = toDouble(column.min());
+            double high = toDouble(column.max());
+            double value = toDouble(constant.value());
+            if (!Double.isNaN(low) && !Double.isNaN(high) && !Double.isNaN(value) && high > low) {
+                double below = Math.max(0, Math.min(1, (value - low) / (high - low)));
+                return switch (function) {
+                    case LESS_THAN, LESS_THAN_OR_EQUAL -> below;
+                    default -> 1 - below;
+                };
+            }
+        }
+        return UNKNOWN_RANGE;
+    }
+
+    private static Function flip(Function function)
+    {
+        return switch (function) {
+            case LESS_THAN -> Function.GREATER_THAN;
+            case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
+            case GREATER_THAN -> Function.LESS_THAN;
+            case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
+            default -> function;
+        };
+    }
+
+    private static double toDouble(Object value)
+    {
+        return switch (value) {
+            case null -> Double.NaN;
+            case BigDecimal decimal -> decimal.doubleValue();
+            case Number number -> number.doubleValue();
+            case LocalDate date -> date.toEpochDay();
+            case LocalDateTime timestamp -> timestamp.toEpochSecond(ZoneOffset.UTC) / 86_400.0;
+            default -> Double.NaN;
+        };
+    }
+}
