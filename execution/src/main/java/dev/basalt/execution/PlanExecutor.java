@@ -1,15 +1,41 @@
 package dev.basalt.execution;
 
+import dev.basalt.execution.memory.QueryMemory;
+import dev.basalt.execution.operator.FilterOperator;
+import dev.basalt.execution.operator.HashAggregateOperator;
+import dev.basalt.execution.operator.HashJoinOperator;
+import dev.basalt.execution.operator.LimitOperator;
+import dev.basalt.execution.operator.NestedLoopJoinOperator;
+import dev.basalt.execution.operator.Operator;
+import dev.basalt.execution.operator.OperatorContext;
+import dev.basalt.execution.operator.ProjectOperator;
+import dev.basalt.execution.operator.SortOperator;
+import dev.basalt.execution.operator.TableScanOperator;
+import dev.basalt.execution.operator.TopNOperator;
+import dev.basalt.execution.operator.ValuesOperator;
+import dev.basalt.planner.plan.Filter;
+import dev.basalt.planner.plan.HashAggregate;
+import dev.basalt.planner.plan.HashJoin;
+import dev.basalt.planner.plan.Limit;
+import dev.basalt.planner.plan.NestedLoopJoin;
 import dev.basalt.planner.plan.PhysicalPlan;
+import dev.basalt.planner.plan.Project;
+import dev.basalt.planner.plan.Sort;
+import dev.basalt.planner.plan.TableScan;
+import dev.basalt.planner.plan.TopN;
+import dev.basalt.planner.plan.Values;
 import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.error.BasaltException;
-import dev.basalt.spi.error.ErrorCode;
 
 /**
  * Entry point of the execution module: turns a physical plan into a tree of operators and streams its result.
  * The caller owns (closes) every returned batch and the iterator; closing the iterator early releases all
- * operator memory. Batches may carry a selection vector.
+ * operator memory. Batches may carry a selection vector. Returned batches are allocated from the context's
+ * allocator, so they outlive the iterator (the operators' own allocators are closed with it).
+ *
+ * <p>Every failure surfaces as a {@link BasaltException}; exceeding the query allocator's limit (or the heap
+ * budget derived from it) raises OUT_OF_MEMORY (53200).
  */
 public final class PlanExecutor
 {
@@ -17,6 +43,101 @@ public final class PlanExecutor
 
     public static CloseableIterator<ColumnBatch> execute(PhysicalPlan plan, ExecutionContext context)
     {
-        throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "execution is not implemented yet");
+        QueryMemory memory = new QueryMemory(context.allocator());
+        Operator root;
+        try {
+            root = build(plan, context, memory, new int[1]);
+        }
+        catch (RuntimeException e) {
+            throw QueryIterator.translate(e, memory);
+        }
+        return new QueryIterator(root, memory);
+    }
+
+    /** Builds the operator tree bottom-up; on failure closes what was already built. */
+    static Operator build(PhysicalPlan plan, ExecutionContext context, QueryMemory memory, int[] sequence)
+    {
+        String name = plan.getClass().getSimpleName() + "Operator#" + sequence[0]++;
+        return switch (plan) {
+            case TableScan scan -> withContext(name, memory, operatorContext -> new TableScanOperator(operatorContext, scan, context.catalog()));
+            case Values values -> withContext(name, memory, operatorContext -> new ValuesOperator(operatorContext, values));
+            case Filter filter -> withSource(name, memory, build(filter.source(), context, memory, sequence),
+                    (operatorContext, source) -> new FilterOperator(operatorContext, filter, source));
+            case Project project -> withSource(name, memory, build(project.source(), context, memory, sequence),
+                    (operatorContext, source) -> new ProjectOperator(operatorContext, project, source));
+            case HashAggregate aggregate -> withSource(name, memory, build(aggregate.source(), context, memory, sequence),
+                    (operatorContext, source) -> new HashAggregateOperator(operatorContext, aggregate, source));
+            case Sort sort -> withSource(name, memory, build(sort.source(), context, memory, sequence),
+                    (operatorContext, source) -> new SortOperator(operatorContext, sort, source));
+            case TopN topN -> withSource(name, memory, build(topN.source(), context, memory, sequence),
+                    (operatorContext, source) -> new TopNOperator(operatorContext, topN, source));
+            case Limit limit -> withSource(name, memory, build(limit.source(), context, memory, sequence),
+                    (operatorContext, source) -> new LimitOperator(operatorContext, limit, source));
+            case HashJoin join -> {
+                Operator probe = build(join.probe(), context, memory, sequence);
+                Operator build;
+                try {
+                    build = build(join.build(), context, memory, sequence);
+                }
+                catch (RuntimeException e) {
+                    probe.close();
+                    throw e;
+                }
+                yield withSource(name, memory, probe, (operatorContext, left) -> new HashJoinOperator(operatorContext, join, left, build), build);
+            }
+            case NestedLoopJoin join -> {
+                Operator left = build(join.left(), context, memory, sequence);
+                Operator right;
+                try {
+                    right = build(join.right(), context, memory, sequence);
+                }
+                catch (RuntimeException e) {
+                    left.close();
+                    throw e;
+                }
+                yield withSource(name, memory, left, (operatorContext, source) -> new NestedLoopJoinOperator(operatorContext, join, source, right), right);
+            }
+        };
+    }
+
+    private interface LeafFactory
+    {
+        Operator create(OperatorContext context);
+    }
+
+    private interface UnaryFactory
+    {
+        Operator create(OperatorContext context, Operator source);
+    }
+
+    private static Operator withContext(String name, QueryMemory memory, LeafFactory factory)
+    {
+        OperatorContext operatorContext = new OperatorContext(name, memory);
+        try {
+            return factory.create(operatorContext);
+        }
+        catch (RuntimeException e) {
+            operatorContext.close();
+            throw e;
+        }
+    }
+
+    private static Operator withSource(String name, QueryMemory memory, Operator source, UnaryFactory factory, Operator... others)
+    {
+        OperatorContext operatorContext = null;
+        try {
+            operatorContext = new OperatorContext(name, memory);
+            return factory.create(operatorContext, source);
+        }
+        catch (RuntimeException e) {
+            if (operatorContext != null) {
+                operatorContext.close();
+            }
+            source.close();
+            for (Operator other : others) {
+                other.close();
+            }
+            throw e;
+        }
     }
 }

@@ -1,0 +1,40 @@
+package dev.basalt.engine.statement;
+
+import dev.basalt.engine.QueryResult;
+import dev.basalt.engine.result.MaterializedResult;
+import dev.basalt.parser.tree.Describe;
+import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.type.DataTypes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** DESCRIBE t / SHOW COLUMNS FROM t: column_name, column_type and null ("YES"/"NO"), as in DuckDB. */
+public final class DescribeExecution implements StatementExecution
+{
+    public static final List<Column> COLUMNS = List.of(
+            new Column("column_name", DataTypes.VARCHAR, false),
+            new Column("column_type", DataTypes.VARCHAR, false),
+            new Column("null", DataTypes.VARCHAR, false));
+
+    private final Describe statement;
+
+    public DescribeExecution(Describe statement)
+    {
+        this.statement = requireNonNull(statement, "statement is null");
+    }
+
+    @Override
+    public QueryResult execute(StatementContext context)
+    {
+        TableSchema schema = Names.existingTable(context.catalog(), statement.table()).schema();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Column column : schema.columns()) {
+            rows.add(List.of(column.name(), column.type().sqlName(), column.nullable() ? "YES" : "NO"));
+        }
+        return new MaterializedResult(COLUMNS, rows, context.newQueryMemory());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.basalt.engine.statement;
+
+import dev.basalt.engine.memory.QueryMemory;
+import dev.basalt.planner.Planner;
+import dev.basalt.planner.PlannerSettings;
+import dev.basalt.spi.catalog.Catalog;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
+import org.apache.arrow.memory.BufferAllocator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything a statement execution may use: the catalog, the database's write lock (statements that change data
+ * or the catalog hold it for their whole run, so writers are serialized), the session's settings, the parameter
+ * values, and a source of per-query memory.
+ */
+public final class StatementContext
+{
+    private final Catalog catalog;
+    private final Lock writeLock;
+    private final BufferAllocator rootAllocator;
+    private final AtomicLong queryIds;
+    private final SessionSettings settings;
+    private final List<Object> parameters;
+
+    public StatementContext(Catalog catalog, Lock writeLock, BufferAllocator rootAllocator, AtomicLong queryIds, SessionSettings settings, List<Object> parameters)
+    {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.writeLock = requireNonNull(writeLock, "writeLock is null");
+        this.rootAllocator = requireNonNull(rootAllocator, "rootAllocator is null");
+        this.queryIds = requireNonNull(queryIds, "queryIds is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        // Parameters may be null (SQL NULL), which List.copyOf rejects.
+        this.parameters = Collections.unmodifiableList(new ArrayList<>(requireNonNull(parameters, "parameters is null")));
+    }
+
+    public Catalog catalog()
+    {
+        return catalog;
+    }
+
+    public Lock writeLock()
+    {
+        return writeLock;
+    }
+
+    public SessionSettings settings()
+    {
+        return settings;
+    }
+
+    public List<Object> parameters()
+    {
+        return parameters;
+    }
+
+    public Planner planner()
+    {
+        return new Planner(catalog, new PlannerSettings(settings.integerDivision()));
+    }
+
+    /** Fresh memory for one statement, limited by the session's memory_limit; the caller closes it. */
+    public QueryMemory newQueryMemory()
+    {
+        return QueryMemory.open(rootAllocator, "query-" + queryIds.incrementAndGet(), settings.queryMemoryLimit());
+    }
+
+    /** The value of parameter {@code position} (1-based). */
+    public Object parameter(int position)
+    {
+        if (position < 1 || position > parameters.size()) {
+            throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "no value given for parameter $" + position
+                    + " (" + parameters.size() + " parameter value(s) given)");
+        }
+        return parameters.get(position - 1);
+    }
+}

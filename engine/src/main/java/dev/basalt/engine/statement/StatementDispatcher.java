@@ -1,0 +1,82 @@
+package dev.basalt.engine.statement;
+
+import dev.basalt.engine.QueryResult;
+import dev.basalt.parser.tree.AlterTable;
+import dev.basalt.parser.tree.Analyze;
+import dev.basalt.parser.tree.Begin;
+import dev.basalt.parser.tree.Call;
+import dev.basalt.parser.tree.Checkpoint;
+import dev.basalt.parser.tree.Commit;
+import dev.basalt.parser.tree.CopyFrom;
+import dev.basalt.parser.tree.CopyTo;
+import dev.basalt.parser.tree.CreateIndex;
+import dev.basalt.parser.tree.CreateTable;
+import dev.basalt.parser.tree.CreateTableAs;
+import dev.basalt.parser.tree.CreateView;
+import dev.basalt.parser.tree.Delete;
+import dev.basalt.parser.tree.Describe;
+import dev.basalt.parser.tree.DropIndex;
+import dev.basalt.parser.tree.DropTable;
+import dev.basalt.parser.tree.DropView;
+import dev.basalt.parser.tree.Explain;
+import dev.basalt.parser.tree.Insert;
+import dev.basalt.parser.tree.Query;
+import dev.basalt.parser.tree.ResetVariable;
+import dev.basalt.parser.tree.Rollback;
+import dev.basalt.parser.tree.SetVariable;
+import dev.basalt.parser.tree.ShowTables;
+import dev.basalt.parser.tree.Statement;
+import dev.basalt.parser.tree.Update;
+import dev.basalt.parser.tree.Vacuum;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
+
+/** Picks the execution for a statement kind; kinds not implemented yet fail with 0A000. */
+public final class StatementDispatcher
+{
+    private StatementDispatcher() {}
+
+    public static StatementExecution executionFor(Statement statement)
+    {
+        return switch (statement) {
+            case Query query -> new QueryExecution(query);
+            case CreateTable createTable -> new CreateTableExecution(createTable);
+            case CreateTableAs createTableAs -> new CreateTableAsExecution(createTableAs);
+            case DropTable dropTable -> new DropTableExecution(dropTable);
+            case Insert insert -> new InsertExecution(insert);
+            case CopyFrom copyFrom -> new CopyFromExecution(copyFrom);
+            case CopyTo copyTo -> new CopyToExecution(copyTo);
+            case Call call -> new CallExecution(call);
+            case Explain explain -> new ExplainExecution(explain);
+            case SetVariable set -> new SetExecution(set);
+            case ResetVariable reset -> new ResetExecution(reset);
+            case ShowTables showTables -> new ShowTablesExecution();
+            case Describe describe -> new DescribeExecution(describe);
+            case CreateView s -> unsupported("CREATE VIEW");
+            case DropView s -> unsupported("DROP VIEW");
+            case CreateIndex s -> unsupported("CREATE INDEX");
+            case DropIndex s -> unsupported("DROP INDEX");
+            case Update s -> unsupported("UPDATE");
+            case Delete s -> unsupported("DELETE");
+            case AlterTable s -> unsupported("ALTER TABLE");
+            case Begin s -> unsupported("BEGIN (transactions)");
+            case Commit s -> unsupported("COMMIT (transactions)");
+            case Rollback s -> unsupported("ROLLBACK (transactions)");
+            case Checkpoint s -> unsupported("CHECKPOINT");
+            case Vacuum s -> unsupported("VACUUM");
+            case Analyze s -> unsupported("ANALYZE");
+        };
+    }
+
+    public static QueryResult execute(Statement statement, StatementContext context)
+    {
+        return executionFor(statement).execute(context);
+    }
+
+    private static StatementExecution unsupported(String what)
+    {
+        return context -> {
+            throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "not supported yet: " + what);
+        };
+    }
+}

@@ -1,0 +1,224 @@
+package dev.basalt.execution.operator;
+
+import dev.basalt.execution.hash.GroupHashTable;
+import dev.basalt.execution.hash.KeyEncoder;
+import dev.basalt.execution.vector.VectorCopier;
+import dev.basalt.execution.vector.Vectors;
+import dev.basalt.planner.plan.HashJoin;
+import dev.basalt.planner.plan.JoinType;
+import dev.basalt.spi.batch.ColumnBatch;
+import dev.basalt.spi.batch.SelectionVector;
+import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.type.DataType;
+import org.apache.arrow.vector.FieldVector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Equi-join: the build input is compacted, its keys encoded ({@link KeyEncoder}; strings through dictionaries the
+ * probe side only looks up) and mapped to key ids ({@link GroupHashTable}) with a chain of build rows per key id.
+ * Probe rows look their key up and walk the chain. NULL keys never match. When every build key is unique and
+ * there is no residual filter, INNER/LEFT output reuses the probe vectors (selection) and gathers only the build
+ * columns, and SEMI/ANTI just select probe rows.
+ */
+public final class HashJoinOperator
+        extends JoinOperatorBase
+{
+    private final List<Integer> probeKeys;
+    private final List<Integer> buildKeys;
+    private final KeyEncoder encoder;
+    private final List<DataType> buildTypes;
+    private final List<Column> outputColumns;
+    private GroupHashTable table;
+    private int[] head = new int[0];
+    private int[] nextRow = new int[0];
+    private boolean unique;
+    private boolean buildHasNullKey;
+
+    // probe cursor
+    private long[] codes = new long[0];
+    private boolean[] nulls = new boolean[0];
+    private boolean[] absent = new boolean[0];
+    private int[] keyIds = new int[0];
+    private int cursor;
+    private int chain = -1;
+    private int chainPosition;
+
+    public HashJoinOperator(OperatorContext context, HashJoin plan, Operator probe, Operator build)
+    {
+        super(context, plan.joinType(), probe, build, plan.probe().outputColumns(), plan.build().outputColumns(), plan.filter(), plan.outputColumns());
+        this.probeKeys = plan.probeKeys();
+        this.buildKeys = plan.buildKeys();
+        List<DataType> keyTypes = new ArrayList<>();
+        for (int key : buildKeys) {
+            keyTypes.add(plan.build().outputColumns().get(key).type());
+        }
+        this.encoder = new KeyEncoder(keyTypes);
+        this.buildTypes = SortOperator.types(plan.build().outputColumns());
+        this.outputColumns = plan.outputColumns();
+    }
+
+    private void ensureProbeScratch(int count)
+    {
+        if (nulls.length < count) {
+            int capacity = Math.max(count, 64);
+            codes = new long[capacity * encoder.words()];
+            nulls = new boolean[capacity];
+            absent = new boolean[capacity];
+            keyIds = new int[capacity];
+        }
+    }
+
+    @Override
+    protected void buildFinished()
+    {
+        int rows = build.rowCount();
+        table = new GroupHashTable(encoder.words(), Math.max(16, rows));
+        head = new int[Math.max(16, rows)];
+        nextRow = new int[rows];
+        List<FieldVector> keyVectors = new ArrayList<>();
+        for (int key : buildKeys) {
+            keyVectors.add(build.vector(key));
+        }
+        ensureProbeScratch(CHUNK);
+        int[] positions = new int[CHUNK];
+        for (int start = 0; start < rows; start += CHUNK) {
+            int count = Math.min(CHUNK, rows - start);
+            for (int i = 0; i < count; i++) {
+                positions[i] = start + i;
+            }
+            encoder.encode(keyVectors, positions, count, true, codes, nulls, null);
+            table.findOrAdd(codes, count, nulls, keyIds);
+            if (head.length < table.size()) {
+                head = Arrays.copyOf(head, Math.max(table.size(), 2 * head.length));
+            }
+            for (int i = 0; i < count; i++) {
+                int id = keyIds[i];
+                int row = start + i;
+                if (id < 0) {
+                    buildHasNullKey = true;
+                    nextRow[row] = -1;
+                    continue;
+                }
+                // head holds (row + 1) so that the zero-filled array means "empty"
+                nextRow[row] = head[id] - 1;
+                head[id] = row + 1;
+            }
+        }
+        unique = true;
+        for (int row = 0; row < rows && unique; row++) {
+            unique = nextRow[row] < 0;
+        }
+        context.reserveHeap(table.bytes() + encoder.bytes() + 4L * head.length + 4L * nextRow.length + 13L * codes.length);
+    }
+
+    @Override
+    protected boolean startProbe(ColumnBatch batch)
+    {
+        int count = probeCount;
+        ensureProbeScratch(count);
+        List<FieldVector> keyVectors = new ArrayList<>(probeKeys.size());
+        for (int key : probeKeys) {
+            keyVectors.add(batch.column(key));
+        }
+        encoder.encode(keyVectors, probeRows, count, false, codes, nulls, absent);
+        for (int i = 0; i < count; i++) {
+            absent[i] |= nulls[i];
+        }
+        table.find(codes, count, absent, keyIds);
+        boolean buildEmpty = build.rowCount() == 0;
+        if (joinType == JoinType.MARK) {
+            for (int i = 0; i < count; i++) {
+                int p = probeRows == null ? i : probeRows[i];
+                // A NULL key on either side makes "no match" unknown (the residual filter is not consulted for it).
+                unknown[p] = !buildEmpty && (nulls[i] || buildHasNullKey);
+            }
+        }
+        if (!hasFilter() && (joinType == JoinType.SEMI || joinType == JoinType.ANTI || joinType == JoinType.MARK)) {
+            for (int i = 0; i < count; i++) {
+                matched[probeRows == null ? i : probeRows[i]] = keyIds[i] >= 0;
+            }
+            cursor = count;
+            chain = -1;
+            return false;
+        }
+        if (unique && !hasFilter() && (joinType == JoinType.INNER || joinType == JoinType.LEFT)) {
+            emitUniqueMatches(batch);
+            return true;
+        }
+        cursor = 0;
+        chain = -1;
+        return false;
+    }
+
+    /** One match at most per probe row: probe vectors move to the output, build columns are gathered by position. */
+    private void emitUniqueMatches(ColumnBatch batch)
+    {
+        int physical = batch.physicalRowCount();
+        int[] sourceRows = new int[physical];
+        Arrays.fill(sourceRows, -1);
+        int[] selected = new int[probeCount];
+        int n = 0;
+        for (int i = 0; i < probeCount; i++) {
+            int p = probeRows == null ? i : probeRows[i];
+            int id = keyIds[i];
+            if (id >= 0) {
+                sourceRows[p] = head[id] - 1;
+                selected[n++] = p;
+            }
+        }
+        if (joinType == JoinType.INNER && n == 0) {
+            batch.close();
+            return;
+        }
+        List<FieldVector> vectors = new ArrayList<>(batch.columns());
+        int probeColumns = vectors.size();
+        try {
+            for (int c = 0; c < buildTypes.size(); c++) {
+                Column column = outputColumns.get(probeColumns + c);
+                FieldVector vector = Vectors.create(buildTypes.get(c), column.name(), context.allocator());
+                vectors.add(vector);
+                VectorCopier.copy(buildTypes.get(c), build.vector(c), sourceRows, physical, vector, 0);
+                vector.setValueCount(physical);
+            }
+        }
+        catch (RuntimeException e) {
+            for (int c = probeColumns; c < vectors.size(); c++) {
+                vectors.get(c).close();
+            }
+            batch.close();
+            throw e;
+        }
+        SelectionVector selection = joinType == JoinType.INNER
+                ? (n == physical ? null : new SelectionVector(selected, n))
+                : batch.selection();
+        emit(ColumnBatch.of(vectors, physical, selection));
+    }
+
+    @Override
+    protected int nextPairs(int[] probePositions, int[] buildRows, int max)
+    {
+        int n = 0;
+        while (n < max) {
+            if (chain < 0) {
+                if (cursor >= probeCount) {
+                    break;
+                }
+                int id = keyIds[cursor];
+                chainPosition = probeRows == null ? cursor : probeRows[cursor];
+                cursor++;
+                if (id < 0) {
+                    continue;
+                }
+                chain = head[id] - 1;
+            }
+            probePositions[n] = chainPosition;
+            buildRows[n] = chain;
+            n++;
+            chain = nextRow[chain];
+        }
+        return n;
+    }
+}

@@ -1,0 +1,449 @@
+package dev.basalt.execution.operator;
+
+import dev.basalt.execution.expression.Evaluator;
+import dev.basalt.execution.expression.ExpressionCompiler;
+import dev.basalt.execution.vector.Bitmaps;
+import dev.basalt.execution.vector.ColumnStore;
+import dev.basalt.execution.vector.VectorCopier;
+import dev.basalt.execution.vector.Vectors;
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.plan.JoinType;
+import dev.basalt.spi.batch.ColumnBatch;
+import dev.basalt.spi.batch.SelectionVector;
+import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.type.BooleanType;
+import dev.basalt.spi.type.DataType;
+import org.apache.arrow.vector.FieldVector;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The machinery both joins share. The build (right) input is compacted into a {@link ColumnStore}; each probe
+ * (left) batch yields candidate pairs (probe position, build row) in chunks of up to 4096, which the subclass
+ * generates (hash chains or all pairs). A chunk is gathered into a pair batch (probe ++ build columns) when the
+ * residual condition must be evaluated or the pairs are output. Per-probe-row and per-build-row match flags give
+ * the outer, semi, anti and mark variants.
+ */
+abstract class JoinOperatorBase
+        implements Operator
+{
+    protected static final int CHUNK = ColumnBatch.DEFAULT_ROW_COUNT;
+
+    protected final OperatorContext context;
+    protected final JoinType joinType;
+    private final Operator probe;
+    private final Operator buildSource;
+    private final List<Column> outputColumns;
+    private final List<DataType> probeTypes;
+    private final List<DataType> buildTypes;
+    private final Evaluator filter;
+    private final ArrayDeque<ColumnBatch> outputs = new ArrayDeque<>();
+
+    protected ColumnStore build;
+    protected boolean[] buildMatched;
+    private boolean built;
+    private boolean probeFinished;
+    private int unmatchedCursor;
+    private boolean unmatchedDone;
+
+    // current probe batch
+    protected ColumnBatch probeBatch;
+    protected int[] probeRows;
+    protected int probeCount;
+    protected boolean[] matched = new boolean[0];
+    protected boolean[] unknown = new boolean[0];
+    private boolean probeMoved;
+
+    private final int[] pairProbe = new int[CHUNK];
+    private final int[] pairBuild = new int[CHUNK];
+    private final int[] selection = new int[CHUNK];
+    private boolean closed;
+
+    protected JoinOperatorBase(OperatorContext context, JoinType joinType, Operator probe, Operator buildSource, List<Column> probeColumns,
+            List<Column> buildColumns, Optional<RowExpression> filter, List<Column> outputColumns)
+    {
+        this.context = requireNonNull(context, "context is null");
+        this.joinType = requireNonNull(joinType, "joinType is null");
+        this.probe = requireNonNull(probe, "probe is null");
+        this.buildSource = requireNonNull(buildSource, "buildSource is null");
+        this.outputColumns = outputColumns;
+        this.probeTypes = SortOperator.types(probeColumns);
+        this.buildTypes = SortOperator.types(buildColumns);
+        this.filter = filter.map(expression -> new ExpressionCompiler(context.allocator()).compile(expression)).orElse(null);
+    }
+
+    protected final boolean hasFilter()
+    {
+        return filter != null;
+    }
+
+    private boolean outputsPairs()
+    {
+        return joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.RIGHT || joinType == JoinType.FULL;
+    }
+
+    private boolean tracksProbeMatches()
+    {
+        return joinType != JoinType.INNER && joinType != JoinType.RIGHT;
+    }
+
+    protected final boolean tracksBuildMatches()
+    {
+        return joinType == JoinType.RIGHT || joinType == JoinType.FULL;
+    }
+
+    /** Called once with every build row in {@link #build}. */
+    protected abstract void buildFinished();
+
+    /**
+     * Starts a probe batch: may decide the whole batch directly (calling {@link #emit} and returning true), else
+     * prepares pair generation (and may pre-mark {@link #matched} / {@link #unknown}).
+     */
+    protected abstract boolean startProbe(ColumnBatch batch);
+
+    /** The next candidate pairs of the current probe batch; 0 when exhausted. */
+    protected abstract int nextPairs(int[] probePositions, int[] buildRows, int max);
+
+    protected final void emit(ColumnBatch batch)
+    {
+        outputs.add(batch);
+    }
+
+    @Override
+    public ColumnBatch next()
+    {
+        while (true) {
+            if (!outputs.isEmpty()) {
+                return outputs.poll();
+            }
+            if (!built) {
+                consumeBuild();
+            }
+            if (probeBatch == null) {
+                if (probeFinished) {
+                    if (tracksBuildMatches() && !unmatchedDone) {
+                        ColumnBatch unmatchedBuild = nextUnmatchedBuild();
+                        if (unmatchedBuild != null) {
+                            return unmatchedBuild;
+                        }
+                        unmatchedDone = true;
+                    }
+                    return null;
+                }
+                ColumnBatch batch = probe.next();
+                if (batch == null) {
+                    probeFinished = true;
+                    continue;
+                }
+                beginProbe(batch);
+                continue;
+            }
+            int n = nextPairs(pairProbe, pairBuild, CHUNK);
+            if (n > 0) {
+                ColumnBatch output = processPairs(n);
+                if (output != null) {
+                    return output;
+                }
+                continue;
+            }
+            finishProbe();
+        }
+    }
+
+    private void consumeBuild()
+    {
+        build = new ColumnStore(buildTypes, context.allocator());
+        while (true) {
+            ColumnBatch batch = buildSource.next();
+            if (batch == null) {
+                break;
+            }
+            try (batch) {
+                build.append(batch);
+            }
+        }
+        if (tracksBuildMatches()) {
+            context.reserveHeap(build.rowCount());
+            buildMatched = new boolean[build.rowCount()];
+        }
+        buildFinished();
+        built = true;
+    }
+
+    private void beginProbe(ColumnBatch batch)
+    {
+        probeBatch = batch;
+        probeRows = batch.hasSelection() ? batch.selection().positions() : null;
+        probeCount = batch.rowCount();
+        probeMoved = false;
+        int physical = batch.physicalRowCount();
+        if (matched.length < physical) {
+            matched = new boolean[Math.max(physical, 64)];
+            unknown = new boolean[Math.max(physical, 64)];
+        }
+        else {
+            Arrays.fill(matched, 0, physical, false);
+            Arrays.fill(unknown, 0, physical, false);
+        }
+        boolean done;
+        try {
+            done = startProbe(batch);
+        }
+        catch (RuntimeException e) {
+            releaseProbe();
+            throw e;
+        }
+        if (done) {
+            probeMoved = true;
+            releaseProbe();
+        }
+    }
+
+    /** Marks the probe batch's vectors as handed to an output batch (they must not be closed here). */
+    protected final void probeVectorsMoved()
+    {
+        probeMoved = true;
+    }
+
+    private void releaseProbe()
+    {
+        if (probeBatch != null && !probeMoved) {
+            probeBatch.close();
+        }
+        probeBatch = null;
+    }
+
+    private List<String> names(int from, int count)
+    {
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(outputColumns.get(from + i).name());
+        }
+        return names;
+    }
+
+    private ColumnBatch processPairs(int n)
+    {
+        if (filter == null && !outputsPairs()) {
+            for (int j = 0; j < n; j++) {
+                matched[pairProbe[j]] = true;
+            }
+            return null;
+        }
+        List<FieldVector> vectors = new ArrayList<>(probeTypes.size() + buildTypes.size());
+        ColumnBatch pairs;
+        try {
+            for (int c = 0; c < probeTypes.size(); c++) {
+                FieldVector vector = Vectors.create(probeTypes.get(c), outputName(c), context.allocator());
+                vectors.add(vector);
+                VectorCopier.copy(probeTypes.get(c), probeBatch.column(c), pairProbe, n, vector, 0);
+                vector.setValueCount(n);
+            }
+            vectors.addAll(build.gather(pairBuild, n, buildNames(), context.allocator()));
+        }
+        catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+        pairs = ColumnBatch.of(vectors, n);
+        int selected = n;
+        boolean all = true;
+        try {
+            if (filter != null) {
+                if (joinType == JoinType.MARK) {
+                    FieldVector value = filter.evaluate(pairs, null, n);
+                    MemorySegment data = Vectors.data(value);
+                    MemorySegment validity = Vectors.validity(value);
+                    selected = 0;
+                    for (int j = 0; j < n; j++) {
+                        if (!Bitmaps.isSet(validity, j)) {
+                            unknown[pairProbe[j]] = true;
+                        }
+                        else if (Bitmaps.get(data, j)) {
+                            selection[selected++] = j;
+                        }
+                    }
+                }
+                else {
+                    selected = filter.filter(pairs, null, n, selection);
+                }
+                all = selected == n;
+            }
+        }
+        catch (RuntimeException e) {
+            pairs.close();
+            throw e;
+        }
+        for (int s = 0; s < selected; s++) {
+            int j = all ? s : selection[s];
+            matched[pairProbe[j]] = true;
+            if (buildMatched != null) {
+                buildMatched[pairBuild[j]] = true;
+            }
+        }
+        if (!outputsPairs() || selected == 0) {
+            pairs.close();
+            return null;
+        }
+        if (all) {
+            return pairs;
+        }
+        return pairs.withSelection(new SelectionVector(Arrays.copyOf(selection, selected), selected));
+    }
+
+    private String outputName(int column)
+    {
+        return column < outputColumns.size() ? outputColumns.get(column).name() : "c" + column;
+    }
+
+    private List<String> buildNames()
+    {
+        if (outputColumns.size() < probeTypes.size() + buildTypes.size()) {
+            return null;
+        }
+        return names(probeTypes.size(), buildTypes.size());
+    }
+
+    /** Probe-side outputs once every pair of the probe batch was seen. */
+    private void finishProbe()
+    {
+        try {
+            switch (joinType) {
+                case LEFT, FULL -> emitUnmatchedProbeRows();
+                case SEMI, ANTI -> {
+                    int[] positions = new int[probeCount];
+                    int n = 0;
+                    boolean wantMatched = joinType == JoinType.SEMI;
+                    for (int i = 0; i < probeCount; i++) {
+                        int p = probeRows == null ? i : probeRows[i];
+                        positions[n] = p;
+                        n += matched[p] == wantMatched ? 1 : 0;
+                    }
+                    if (n > 0) {
+                        emit(n == probeCount ? probeBatch : probeBatch.withSelection(new SelectionVector(positions, n)));
+                        probeMoved = true;
+                    }
+                }
+                case MARK -> emitMarked();
+                case INNER, RIGHT -> { }
+            }
+        }
+        finally {
+            releaseProbe();
+        }
+    }
+
+    private void emitUnmatchedProbeRows()
+    {
+        int[] positions = new int[probeCount];
+        int n = 0;
+        for (int i = 0; i < probeCount; i++) {
+            int p = probeRows == null ? i : probeRows[i];
+            positions[n] = p;
+            n += matched[p] ? 0 : 1;
+        }
+        if (n == 0) {
+            return;
+        }
+        int[] nulls = new int[n];
+        Arrays.fill(nulls, -1);
+        List<FieldVector> vectors = new ArrayList<>();
+        try {
+            for (int c = 0; c < probeTypes.size(); c++) {
+                FieldVector vector = Vectors.create(probeTypes.get(c), outputName(c), context.allocator());
+                vectors.add(vector);
+                VectorCopier.copy(probeTypes.get(c), probeBatch.column(c), positions, n, vector, 0);
+                vector.setValueCount(n);
+            }
+            vectors.addAll(build.gather(nulls, n, buildNames(), context.allocator()));
+        }
+        catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+        emit(ColumnBatch.of(vectors, n));
+    }
+
+    private void emitMarked()
+    {
+        int physical = probeBatch.physicalRowCount();
+        Column markColumn = outputColumns.get(outputColumns.size() - 1);
+        FieldVector mark = Vectors.create(BooleanType.BOOLEAN, markColumn.name(), context.allocator());
+        Vectors.prepareFixed(mark, physical);
+        MemorySegment data = Vectors.data(mark);
+        MemorySegment validity = Vectors.validityAlways(mark);
+        for (int i = 0; i < probeCount; i++) {
+            int p = probeRows == null ? i : probeRows[i];
+            Bitmaps.set(data, p, matched[p]);
+            Bitmaps.set(validity, p, matched[p] || !unknown[p]);
+        }
+        List<FieldVector> vectors = new ArrayList<>(probeBatch.columns());
+        vectors.add(mark);
+        emit(ColumnBatch.of(vectors, physical, probeBatch.selection()));
+        probeMoved = true;
+    }
+
+    private ColumnBatch nextUnmatchedBuild()
+    {
+        int total = build.rowCount();
+        int[] rows = new int[CHUNK];
+        int n = 0;
+        while (unmatchedCursor < total && n < CHUNK) {
+            int row = unmatchedCursor++;
+            if (!buildMatched[row]) {
+                rows[n++] = row;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        List<FieldVector> vectors = new ArrayList<>();
+        try {
+            for (int c = 0; c < probeTypes.size(); c++) {
+                FieldVector vector = Vectors.create(probeTypes.get(c), outputName(c), context.allocator());
+                vectors.add(vector);
+                Vectors.ensureCapacity(vector, probeTypes.get(c), n);
+                vector.setValueCount(n);
+                nullOut(vector, probeTypes.get(c), n);
+            }
+            vectors.addAll(build.gather(rows, n, buildNames(), context.allocator()));
+        }
+        catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+        return ColumnBatch.of(vectors, n);
+    }
+
+    private static void nullOut(FieldVector vector, DataType type, int count)
+    {
+        if (Vectors.width(type) != Vectors.NONE) {
+            Bitmaps.clearAll(Vectors.validityAlways(vector), count);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Closer closer = new Closer();
+        for (ColumnBatch output : outputs) {
+            closer.add(output);
+        }
+        outputs.clear();
+        if (probeBatch != null && !probeMoved) {
+            closer.add(probeBatch);
+        }
+        closer.add(filter).add(build).add(probe).add(buildSource).add(context).close();
+    }
+}

@@ -1,0 +1,244 @@
+package dev.basalt.execution.operator;
+
+import dev.basalt.execution.testing.QueryRunner;
+import dev.basalt.execution.testing.TestingCatalog;
+import dev.basalt.planner.expression.Call;
+import dev.basalt.planner.expression.Function;
+import dev.basalt.planner.expression.InputReference;
+import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.plan.HashJoin;
+import dev.basalt.planner.plan.JoinType;
+import dev.basalt.planner.plan.NestedLoopJoin;
+import dev.basalt.planner.plan.PhysicalPlan;
+import dev.basalt.planner.plan.TableScan;
+import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.type.DataType;
+import dev.basalt.spi.type.DataTypes;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class JoinTest
+{
+    private static final DataType BIGINT = DataTypes.BIGINT;
+    private static final DataType VARCHAR = DataTypes.VARCHAR;
+
+    private static List<Object[]> probeRows(Random random, int count, int keyRange)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[] {
+                    random.nextInt(20) == 0 ? null : (long) random.nextInt(keyRange),
+                    random.nextInt(20) == 0 ? null : "k" + random.nextInt(keyRange / 2 + 1),
+                    random.nextInt(10) == 0 ? null : (long) random.nextInt(100),
+                    "p" + i});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> buildRows(Random random, int count, int keyRange, boolean unique)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long key = unique ? i * 2L : random.nextInt(keyRange);
+            rows.add(new Object[] {
+                    !unique && random.nextInt(20) == 0 ? null : key,
+                    random.nextInt(20) == 0 ? null : "k" + random.nextInt(keyRange / 2 + 1),
+                    random.nextInt(10) == 0 ? null : (long) random.nextInt(100),
+                    "b" + i});
+        }
+        return rows;
+    }
+
+    private static final List<Column> COLUMNS = List.of(new Column("k", BIGINT), new Column("s", VARCHAR), new Column("v", BIGINT), new Column("id", VARCHAR));
+
+    private static List<Column> output(JoinType type, String leftPrefix, String rightPrefix)
+    {
+        List<Column> columns = new ArrayList<>();
+        for (Column column : COLUMNS) {
+            columns.add(new Column(leftPrefix + column.name(), column.type()));
+        }
+        if (type == JoinType.SEMI || type == JoinType.ANTI) {
+            return columns;
+        }
+        if (type == JoinType.MARK) {
+            columns.add(new Column("mark", DataTypes.BOOLEAN));
+            return columns;
+        }
+        for (Column column : COLUMNS) {
+            columns.add(new Column(rightPrefix + column.name(), column.type()));
+        }
+        return columns;
+    }
+
+    /** Filter over probe ++ build: probe.v < build.v (NULL when either is NULL). */
+    private static final RowExpression FILTER = new Call(Function.LESS_THAN, List.of(new InputReference(2, BIGINT), new InputReference(6, BIGINT)), DataTypes.BOOLEAN);
+
+    private static Boolean filter(Object[] left, Object[] right)
+    {
+        if (left[2] == null || right[2] == null) {
+            return null;
+        }
+        return (Long) left[2] < (Long) right[2];
+    }
+
+    private static List<String> reference(JoinType type, List<Object[]> left, List<Object[]> right, int[] keys, boolean withFilter, boolean hashJoin)
+    {
+        List<String> result = new ArrayList<>();
+        boolean[] rightMatched = new boolean[right.size()];
+        boolean rightHasNullKey = false;
+        for (Object[] r : right) {
+            for (int key : keys) {
+                rightHasNullKey |= r[key] == null;
+            }
+        }
+        for (Object[] l : left) {
+            boolean matched = false;
+            boolean unknown = false;
+            boolean leftNullKey = false;
+            for (int key : keys) {
+                leftNullKey |= l[key] == null;
+            }
+            for (int j = 0; j < right.size(); j++) {
+                Object[] r = right.get(j);
+                boolean keysEqual = true;
+                if (hashJoin) {
+                    for (int key : keys) {
+                        keysEqual &= l[key] != null && Objects.equals(l[key], r[key]);
+                    }
+                }
+                if (!keysEqual) {
+                    continue;
+                }
+                Boolean condition = withFilter ? filter(l, r) : Boolean.TRUE;
+                if (condition == null) {
+                    unknown = true;
+                }
+                if (Boolean.TRUE.equals(condition)) {
+                    matched = true;
+                    rightMatched[j] = true;
+                    if (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL) {
+                        result.add(Arrays.toString(l) + Arrays.toString(r));
+                    }
+                }
+            }
+            if (!matched && (type == JoinType.LEFT || type == JoinType.FULL)) {
+                result.add(Arrays.toString(l) + Arrays.toString(new Object[4]));
+            }
+            if (type == JoinType.SEMI && matched || type == JoinType.ANTI && !matched) {
+                result.add(Arrays.toString(l));
+            }
+            if (type == JoinType.MARK) {
+                Boolean mark;
+                if (matched) {
+                    mark = true;
+                }
+                else if (!right.isEmpty() && (hashJoin && (leftNullKey || rightHasNullKey) || unknown)) {
+                    mark = null;
+                }
+                else {
+                    mark = false;
+                }
+                Object[] marked = Arrays.copyOf(l, 5);
+                marked[4] = mark;
+                result.add(Arrays.toString(marked));
+            }
+        }
+        if (type == JoinType.RIGHT || type == JoinType.FULL) {
+            for (int j = 0; j < right.size(); j++) {
+                if (!rightMatched[j]) {
+                    result.add(Arrays.toString(new Object[4]) + Arrays.toString(right.get(j)));
+                }
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    private static List<String> actual(PhysicalPlan plan, TestingCatalog catalog, JoinType type)
+    {
+        List<String> result = new ArrayList<>();
+        for (List<Object> row : QueryRunner.run(plan, catalog)) {
+            if (type == JoinType.SEMI || type == JoinType.ANTI || type == JoinType.MARK) {
+                result.add(Arrays.toString(row.toArray()));
+            }
+            else {
+                result.add(Arrays.toString(row.subList(0, 4).toArray()) + Arrays.toString(row.subList(4, 8).toArray()));
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    @Test
+    void hashJoinAllTypes()
+    {
+        Random random = new Random(11);
+        int[][] keySets = {{0}, {1}, {0, 1}};
+        for (boolean unique : new boolean[] {false, true}) {
+            List<Object[]> left = probeRows(random, 3000, 60);
+            List<Object[]> right = buildRows(random, 200, 60, unique);
+            for (boolean junk : new boolean[] {false, true}) {
+                TestingCatalog catalog = new TestingCatalog();
+                TableScan probe = OperatorTest.table(catalog, "l", COLUMNS, left, 1000, junk);
+                TableScan build = OperatorTest.table(catalog, "r", COLUMNS, right, 64, junk);
+                for (int[] keys : keySets) {
+                    List<Integer> keyList = Arrays.stream(keys).boxed().toList();
+                    for (JoinType type : JoinType.values()) {
+                        if (type == JoinType.MARK && keys.length > 1) {
+                            continue;
+                        }
+                        for (boolean withFilter : new boolean[] {false, true}) {
+                            HashJoin join = new HashJoin(type, probe, build, keyList, keyList, withFilter ? Optional.of(FILTER) : Optional.empty(),
+                                    output(type, "l_", "r_"), -1);
+                            String context = type + " keys=" + Arrays.toString(keys) + " filter=" + withFilter + " unique=" + unique + " junk=" + junk;
+                            assertEquals(reference(type, left, right, keys, withFilter, true), actual(join, catalog, type), context);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void hashJoinWithEmptyBuild()
+    {
+        Random random = new Random(5);
+        List<Object[]> left = probeRows(random, 100, 10);
+        TestingCatalog catalog = new TestingCatalog();
+        TableScan probe = OperatorTest.table(catalog, "l", COLUMNS, left, 30, false);
+        TableScan build = OperatorTest.table(catalog, "r", COLUMNS, List.of(), 30, false);
+        for (JoinType type : JoinType.values()) {
+            HashJoin join = new HashJoin(type, probe, build, List.of(0), List.of(0), Optional.empty(), output(type, "l_", "r_"), -1);
+            assertEquals(reference(type, left, List.of(), new int[] {0}, false, true), actual(join, catalog, type), type.toString());
+        }
+    }
+
+    @Test
+    void nestedLoopJoinAllTypes()
+    {
+        Random random = new Random(13);
+        List<Object[]> left = probeRows(random, 300, 20);
+        List<Object[]> right = buildRows(random, 70, 20, false);
+        for (boolean emptyRight : new boolean[] {false, true}) {
+            List<Object[]> rightRows = emptyRight ? List.of() : right;
+            TestingCatalog catalog = new TestingCatalog();
+            TableScan probe = OperatorTest.table(catalog, "l", COLUMNS, left, 100, true);
+            TableScan build = OperatorTest.table(catalog, "r", COLUMNS, rightRows, 16, false);
+            for (JoinType type : JoinType.values()) {
+                for (boolean withFilter : new boolean[] {false, true}) {
+                    NestedLoopJoin join = new NestedLoopJoin(type, probe, build, withFilter ? Optional.of(FILTER) : Optional.empty(), output(type, "l_", "r_"), -1);
+                    assertEquals(reference(type, left, rightRows, new int[0], withFilter, false), actual(join, catalog, type),
+                            type + " filter=" + withFilter + " empty=" + emptyRight);
+                }
+            }
+        }
+    }
+}

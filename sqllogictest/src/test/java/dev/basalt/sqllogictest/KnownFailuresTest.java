@@ -1,0 +1,34 @@
+package dev.basalt.sqllogictest;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KnownFailuresTest
+{
+    @Test
+    void parsesMergesAndRenders()
+    {
+        KnownFailures known = KnownFailures.parse("""
+                # comment
+                select1.test:120 query failed: boom
+                select1.test:12 result mismatch
+                evidence/in1.test:setup no SET
+                """);
+        assertTrue(known.contains("select1.test:12"));
+        assertFalse(known.contains("select1.test:13"));
+        assertEquals(List.of("select1.test:120", "select1.test:12"), known.keysOf("select1.test"));
+        KnownFailures merged = known.replaceFiles(Set.of("select1.test"), Map.of("select1.test:7", "new"));
+        assertFalse(merged.contains("select1.test:120"));
+        assertTrue(merged.contains("evidence/in1.test:setup"));
+        String rendered = merged.render();
+        assertTrue(rendered.endsWith("evidence/in1.test:setup no SET\nselect1.test:7 new\n"), rendered);
+        assertEquals(2, KnownFailures.parse(rendered).size());
+    }
+}
