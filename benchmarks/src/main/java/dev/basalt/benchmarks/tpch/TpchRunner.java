@@ -58,8 +58,8 @@ public final class TpchRunner implements Callable<Integer>
     @Option(names = "--threads", description = "threads for both engines (default: available processors)")
     Integer threads;
 
-    @Option(names = "--load", defaultValue = "appender",
-            description = "how DuckDB gets Basalt's data: appender (scan + DuckDB Appender) or csv (Basalt COPY TO, DuckDB COPY FROM); default ${DEFAULT-VALUE}")
+    @Option(names = "--load", defaultValue = "csv",
+            description = "how DuckDB gets Basalt's data: csv (Basalt COPY TO a temp file, DuckDB COPY FROM; falls back to the appender per table) or appender (Basalt scan + DuckDB Appender, slower); default ${DEFAULT-VALUE}")
     LoadMethod load;
 
     @Option(names = "--database", description = "Basalt database directory (default: in memory); existing TPC-H tables there are reused")
@@ -107,7 +107,7 @@ public final class TpchRunner implements Callable<Integer>
                 basalt.execute("SET threads = " + threadCount);
                 return null;
             }, 0);
-            print("Basalt vs DuckDB: TPC-H SF " + sf + " (data from Basalt's CALL dbgen, copied into DuckDB by " + load + ")");
+            print("Basalt vs DuckDB: TPC-H SF " + sf + " (data from Basalt's CALL dbgen, copied into DuckDB via " + load + ")");
             print(String.format(Locale.ROOT, "threads: %d for both (Basalt SET threads = %d; DuckDB SET threads = %d); %d timed run(s) after %d warmup(s), interleaved; median shown, [min]",
                     threadCount, threadCount, threadCount, runs, warmup));
             print(String.format(Locale.ROOT, "JVM %s, max heap %d MB; %s", Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, duckdb.version()));
@@ -178,24 +178,10 @@ public final class TpchRunner implements Callable<Integer>
         try {
             for (TableSchema table : tables) {
                 duckdb.createTable(table);
-                if (load == LoadMethod.csv) {
-                    Path file = scratch.resolve(table.name() + ".csv");
-                    onBasalt(() -> {
-                        basalt.execute("COPY " + table.name() + " TO '" + file + "' (DELIMITER '|', HEADER true)");
-                        return null;
-                    }, 0);
-                    duckdb.copyFromCsv(table.name(), file, '|');
-                    Files.deleteIfExists(file);
+                if (load == LoadMethod.csv && loadByCsv(basalt, duckdb, table, scratch)) {
+                    continue;
                 }
-                else {
-                    // DuckDB appenders are confined to the thread that created them: Basalt's worker does both.
-                    onBasalt(() -> {
-                        try (DuckDbEngine.BatchAppender appender = duckdb.appender(table)) {
-                            basalt.scan("SELECT * FROM " + table.name(), appender::append);
-                        }
-                        return null;
-                    }, 0);
-                }
+                appendAll(basalt, duckdb, table);
             }
         }
         finally {
@@ -204,6 +190,41 @@ public final class TpchRunner implements Callable<Integer>
             }
         }
         return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Basalt COPY TO a file, DuckDB COPY FROM it; false (after saying why) when that fails, so the appender takes over. */
+    private boolean loadByCsv(BasaltEngine basalt, DuckDbEngine duckdb, TableSchema table, Path scratch)
+            throws Exception
+    {
+        Path file = scratch.resolve(table.name() + ".csv");
+        try {
+            onBasalt(() -> {
+                basalt.execute("COPY " + table.name() + " TO '" + file + "' (DELIMITER '|', HEADER true)");
+                return null;
+            }, 0);
+            duckdb.copyFromCsv(table.name(), file, '|');
+            return true;
+        }
+        catch (BasaltException | SQLException e) {
+            print("csv load of " + table.name() + " failed (" + describe(e) + "); loading it with the appender");
+            duckdb.execute("DELETE FROM " + table.name());
+            return false;
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void appendAll(BasaltEngine basalt, DuckDbEngine duckdb, TableSchema table)
+            throws Exception
+    {
+        // DuckDB appenders are confined to the thread that created them: Basalt's worker does both.
+        onBasalt(() -> {
+            try (DuckDbEngine.BatchAppender appender = duckdb.appender(table)) {
+                basalt.scan("SELECT * FROM " + table.name(), appender::append);
+            }
+            return null;
+        }, 0);
     }
 
     enum Status

@@ -6,15 +6,12 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
-/**
- * The opt-in part of SQLite's corpus: random/ (about 200k records) and {@link CorpusSltTest#SLOW_FILES}.
- * {@code bin/mvn -o -Pslow -pl sqllogictest test}.
- */
+/** SQLite's random/ corpus (about 200k records): opt-in, {@code bin/mvn -o -Pslow -pl sqllogictest test}. */
 @Tag("slow")
-class SlowCorpusSltTest
+class RandomCorpusSltTest
 {
     @TestFactory
-    Stream<DynamicNode> slowCorpus()
+    Stream<DynamicNode> randomCorpus()
     {
         return CorpusSltTest.corpusFiles(true);
     }
