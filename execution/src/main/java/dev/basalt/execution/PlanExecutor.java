@@ -1,6 +1,8 @@
 package dev.basalt.execution;
 
+import dev.basalt.execution.expression.InputColumns;
 import dev.basalt.execution.memory.QueryMemory;
+import dev.basalt.execution.operator.EnforceSingleRowOperator;
 import dev.basalt.execution.operator.FilterOperator;
 import dev.basalt.execution.operator.HashAggregateOperator;
 import dev.basalt.execution.operator.HashJoinOperator;
@@ -9,10 +11,15 @@ import dev.basalt.execution.operator.NestedLoopJoinOperator;
 import dev.basalt.execution.operator.Operator;
 import dev.basalt.execution.operator.OperatorContext;
 import dev.basalt.execution.operator.ProjectOperator;
+import dev.basalt.execution.operator.RecursiveUnionOperator;
+import dev.basalt.execution.operator.SetOperationOperator;
 import dev.basalt.execution.operator.SortOperator;
 import dev.basalt.execution.operator.TableScanOperator;
 import dev.basalt.execution.operator.TopNOperator;
 import dev.basalt.execution.operator.ValuesOperator;
+import dev.basalt.execution.operator.WindowOperator;
+import dev.basalt.execution.operator.WorkTableScanOperator;
+import dev.basalt.planner.plan.EnforceSingleRow;
 import dev.basalt.planner.plan.Filter;
 import dev.basalt.planner.plan.HashAggregate;
 import dev.basalt.planner.plan.HashJoin;
@@ -20,13 +27,20 @@ import dev.basalt.planner.plan.Limit;
 import dev.basalt.planner.plan.NestedLoopJoin;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.planner.plan.Project;
+import dev.basalt.planner.plan.RecursiveUnion;
+import dev.basalt.planner.plan.SetOperation;
 import dev.basalt.planner.plan.Sort;
 import dev.basalt.planner.plan.TableScan;
 import dev.basalt.planner.plan.TopN;
 import dev.basalt.planner.plan.Values;
+import dev.basalt.planner.plan.Window;
+import dev.basalt.planner.plan.WorkTableScan;
 import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.error.BasaltException;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Entry point of the execution module: turns a physical plan into a tree of operators and streams its result.
@@ -63,7 +77,7 @@ public final class PlanExecutor
             case Values values -> withContext(name, memory, operatorContext -> new ValuesOperator(operatorContext, values));
             case Filter filter -> withSource(name, memory, build(filter.source(), context, memory, sequence),
                     (operatorContext, source) -> new FilterOperator(operatorContext, filter, source));
-            case Project project -> withSource(name, memory, build(project.source(), context, memory, sequence),
+            case Project project -> withSource(name, memory, buildProjectSource(project, context, memory, sequence),
                     (operatorContext, source) -> new ProjectOperator(operatorContext, project, source));
             case HashAggregate aggregate -> withSource(name, memory, build(aggregate.source(), context, memory, sequence),
                     (operatorContext, source) -> new HashAggregateOperator(operatorContext, aggregate, source));
@@ -73,18 +87,7 @@ public final class PlanExecutor
                     (operatorContext, source) -> new TopNOperator(operatorContext, topN, source));
             case Limit limit -> withSource(name, memory, build(limit.source(), context, memory, sequence),
                     (operatorContext, source) -> new LimitOperator(operatorContext, limit, source));
-            case HashJoin join -> {
-                Operator probe = build(join.probe(), context, memory, sequence);
-                Operator build;
-                try {
-                    build = build(join.build(), context, memory, sequence);
-                }
-                catch (RuntimeException e) {
-                    probe.close();
-                    throw e;
-                }
-                yield withSource(name, memory, probe, (operatorContext, left) -> new HashJoinOperator(operatorContext, join, left, build), build);
-            }
+            case HashJoin join -> hashJoin(name, join, null, context, memory, sequence);
             case NestedLoopJoin join -> {
                 Operator left = build(join.left(), context, memory, sequence);
                 Operator right;
@@ -97,7 +100,57 @@ public final class PlanExecutor
                 }
                 yield withSource(name, memory, left, (operatorContext, source) -> new NestedLoopJoinOperator(operatorContext, join, source, right), right);
             }
+            case SetOperation setOperation -> {
+                List<Operator> inputs = new ArrayList<>();
+                try {
+                    for (PhysicalPlan input : setOperation.inputs()) {
+                        inputs.add(build(input, context, memory, sequence));
+                    }
+                }
+                catch (RuntimeException e) {
+                    inputs.forEach(Operator::close);
+                    throw e;
+                }
+                yield withSource(name, memory, inputs.getFirst(),
+                        (operatorContext, first) -> new SetOperationOperator(operatorContext, setOperation, inputs),
+                        inputs.subList(1, inputs.size()).toArray(new Operator[0]));
+            }
+            case EnforceSingleRow enforce -> withSource(name, memory, build(enforce.source(), context, memory, sequence),
+                    (operatorContext, source) -> new EnforceSingleRowOperator(operatorContext, enforce, source));
+            case Window window -> withSource(name, memory, build(window.source(), context, memory, sequence),
+                    (operatorContext, source) -> new WindowOperator(operatorContext, window, source));
+            // the step is built per iteration, after the union registered its work table
+            case RecursiveUnion union -> withSource(name, memory, build(union.anchor(), context, memory, sequence),
+                    (operatorContext, anchor) -> new RecursiveUnionOperator(operatorContext, union, anchor,
+                            () -> build(union.step(), context, memory, sequence)));
+            case WorkTableScan scan -> withContext(name, memory,
+                    operatorContext -> new WorkTableScanOperator(operatorContext, scan, memory.workTables().get(scan.workTable())));
         };
+    }
+
+    /** A join right below a projection gathers only the columns the projection reads. */
+    private static Operator buildProjectSource(Project project, ExecutionContext context, QueryMemory memory, int[] sequence)
+    {
+        if (!(project.source() instanceof HashJoin join)) {
+            return build(project.source(), context, memory, sequence);
+        }
+        String name = join.getClass().getSimpleName() + "Operator#" + sequence[0]++;
+        boolean[] used = InputColumns.referenced(project.projections(), join.outputColumns().size());
+        return hashJoin(name, join, used, context, memory, sequence);
+    }
+
+    private static Operator hashJoin(String name, HashJoin join, boolean[] usedOutputs, ExecutionContext context, QueryMemory memory, int[] sequence)
+    {
+        Operator probe = build(join.probe(), context, memory, sequence);
+        Operator build;
+        try {
+            build = build(join.build(), context, memory, sequence);
+        }
+        catch (RuntimeException e) {
+            probe.close();
+            throw e;
+        }
+        return withSource(name, memory, probe, (operatorContext, left) -> new HashJoinOperator(operatorContext, join, left, build, usedOutputs), build);
     }
 
     private interface LeafFactory

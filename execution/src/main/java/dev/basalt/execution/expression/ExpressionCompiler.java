@@ -107,6 +107,11 @@ public final class ExpressionCompiler
         catch (BasaltException e) {
             return evaluator;
         }
+        catch (RuntimeException | Error e) {
+            // The evaluation may have allocated result vectors: free them before the operator's allocator closes.
+            evaluator.close();
+            throw e;
+        }
     }
 
     private static boolean isNullConstant(Evaluator evaluator)
@@ -147,6 +152,7 @@ public final class ExpressionCompiler
                 case IS_NULL, IS_NOT_NULL -> new NullCheckEvaluator(arguments.get(0), function == Function.IS_NULL, allocator);
                 case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> distinctFrom(arguments.get(0), arguments.get(1), function == Function.IS_DISTINCT_FROM);
                 case COALESCE -> coalesce(arguments, type);
+                case GREATEST, LEAST -> greatestLeast(function == Function.GREATEST, arguments, type);
                 case NULLIF -> isNullConstant(arguments.get(0)) || isNullConstant(arguments.get(1))
                         ? closeOthers(arguments, isNullConstant(arguments.get(0)) ? constant(null, type) : arguments.get(0))
                         : new NullIfEvaluator(arguments.get(0), arguments.get(1), allocator);
@@ -160,6 +166,27 @@ public final class ExpressionCompiler
             arguments.forEach(Evaluator::close);
             throw e;
         }
+    }
+
+    /** GREATEST/LEAST ignore NULLs: NULL constants are dropped; NULL only when every operand is. */
+    private Evaluator greatestLeast(boolean greatest, List<Evaluator> arguments, DataType type)
+    {
+        List<Evaluator> operands = new ArrayList<>();
+        for (Evaluator argument : arguments) {
+            if (isNullConstant(argument)) {
+                argument.close();
+            }
+            else {
+                operands.add(argument);
+            }
+        }
+        if (operands.isEmpty()) {
+            return constant(null, type);
+        }
+        if (operands.size() == 1 && operands.getFirst().type().equals(type)) {
+            return operands.getFirst();
+        }
+        return new GreatestLeastEvaluator(greatest, operands, type, allocator);
     }
 
     private Evaluator closeOthers(List<Evaluator> arguments, Evaluator kept)
@@ -211,6 +238,21 @@ public final class ExpressionCompiler
             case DATE_ADD -> new DateArithmeticEvaluator(arguments.get(0), arguments.get(1), false, type, allocator);
             case DATE_SUBTRACT -> new DateArithmeticEvaluator(arguments.get(0), arguments.get(1), true, type, allocator);
             case DATE_DIFF -> new DateDiffEvaluator(arguments.get(0), arguments.get(1), type, allocator);
+            case DATE_TRUNC -> {
+                if (!(arguments.get(0) instanceof ConstantEvaluator field) || !(field.value() instanceof String name)) {
+                    throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "DATE_TRUNC needs a constant field name");
+                }
+                Evaluator truncated = new DateTruncEvaluator(name, arguments.get(1), type, allocator);
+                field.close();
+                yield truncated;
+            }
+            case STRPOS, REPLACE, LPAD, RPAD, STARTS_WITH, ENDS_WITH, SPLIT_PART, REVERSE, LEFT, RIGHT, REPEAT ->
+                    new StringFunctionEvaluator(function, arguments, type, allocator);
+            case REGEXP_MATCHES, REGEXP_REPLACE -> new RegexpEvaluator(function == Function.REGEXP_REPLACE, arguments, type, allocator);
+            case POWER, SQRT, LN, LOG10, EXP -> new MathFunctionEvaluator(function, arguments.get(0), arguments.size() > 1 ? arguments.get(1) : null, type, allocator);
+            case SIGN -> new SignEvaluator(arguments.get(0), type, allocator);
+            case TIMESTAMP_DIFF -> new TimestampDiffEvaluator(arguments.get(0), arguments.get(1), type, allocator);
+            case GREATEST, LEAST -> throw new IllegalStateException("not strict: " + function);
             case AND, OR, IS_NULL, IS_NOT_NULL, IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM, COALESCE, NULLIF ->
                     throw new IllegalStateException("not strict: " + function);
         };

@@ -89,7 +89,13 @@ final class TextConversions
         if (trimmed.isEmpty() || !isNumericText(trimmed)) {
             throw invalidText(typeName, text);
         }
-        return Double.parseDouble(trimmed);
+        try {
+            return Double.parseDouble(trimmed);
+        }
+        catch (NumberFormatException e) {
+            // "1.2.3", "1e", "+-1": only the character set was checked above
+            throw invalidText(typeName, text);
+        }
     }
 
     private static boolean isNumericText(String text)

@@ -15,6 +15,7 @@ public final class QueryMemory
 {
     private final BufferAllocator queryAllocator;
     private long heapReserved;
+    private final WorkTables workTables = new WorkTables();
 
     public QueryMemory(BufferAllocator queryAllocator)
     {
@@ -24,6 +25,12 @@ public final class QueryMemory
     public BufferAllocator allocator()
     {
         return queryAllocator;
+    }
+
+    /** The query's recursive-CTE work tables (a per-query scope like the memory budget). */
+    public WorkTables workTables()
+    {
+        return workTables;
     }
 
     public synchronized void reserveHeap(long bytes, String owner)

@@ -11,6 +11,7 @@ import dev.basalt.spi.batch.SelectionVector;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.type.DataType;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,10 @@ public final class HashJoinOperator
     private final KeyEncoder encoder;
     private final List<DataType> buildTypes;
     private final List<Column> outputColumns;
+    /** Output columns the consumer reads (null = all); the unique-match paths skip gathering the others. */
+    private final boolean[] usedOutputs;
+    private final int usedProbeColumns;
+    private final int usedBuildColumns;
     private GroupHashTable table;
     private int[] head = new int[0];
     private int[] nextRow = new int[0];
@@ -48,6 +53,15 @@ public final class HashJoinOperator
 
     public HashJoinOperator(OperatorContext context, HashJoin plan, Operator probe, Operator build)
     {
+        this(context, plan, probe, build, null);
+    }
+
+    /**
+     * {@code usedOutputs}: which output columns the consumer reads (e.g. the projection right above); the others
+     * may come out as placeholder NullVectors instead of being gathered. Null = all are read.
+     */
+    public HashJoinOperator(OperatorContext context, HashJoin plan, Operator probe, Operator build, boolean[] usedOutputs)
+    {
         super(context, plan.joinType(), probe, build, plan.probe().outputColumns(), plan.build().outputColumns(), plan.filter(), plan.outputColumns());
         this.probeKeys = plan.probeKeys();
         this.buildKeys = plan.buildKeys();
@@ -58,6 +72,31 @@ public final class HashJoinOperator
         this.encoder = new KeyEncoder(keyTypes);
         this.buildTypes = SortOperator.types(plan.build().outputColumns());
         this.outputColumns = plan.outputColumns();
+        this.usedOutputs = usedOutputs == null ? null : usedOutputs.clone();
+        int probeColumnCount = plan.probe().outputColumns().size();
+        int probeUsed = 0;
+        int buildUsed = 0;
+        for (int c = 0; c < outputColumns.size(); c++) {
+            if (used(c)) {
+                probeUsed += c < probeColumnCount ? 1 : 0;
+                buildUsed += c < probeColumnCount ? 0 : 1;
+            }
+        }
+        this.usedProbeColumns = probeUsed;
+        this.usedBuildColumns = buildUsed;
+    }
+
+    private boolean used(int outputColumn)
+    {
+        return usedOutputs == null || outputColumn >= usedOutputs.length || usedOutputs[outputColumn];
+    }
+
+    /** Stands in for an output column nobody reads: no buffers, but the value count a batch requires. */
+    private FieldVector placeholder(Column column, int count)
+    {
+        NullVector vector = new NullVector(column.name());
+        vector.setValueCount(count);
+        return vector;
     }
 
     private void ensureProbeScratch(int count)
@@ -107,6 +146,7 @@ public final class HashJoinOperator
                 head[id] = row + 1;
             }
         }
+        table.buildProbeFilter();
         unique = true;
         for (int row = 0; row < rows && unique; row++) {
             unique = nextRow[row] < 0;
@@ -153,34 +193,62 @@ public final class HashJoinOperator
         return false;
     }
 
-    /** One match at most per probe row: probe vectors move to the output, build columns are gathered by position. */
+    /**
+     * One match at most per probe row. Dense matches: probe vectors move to the output and build columns are
+     * gathered by position (aligned with the probe batch). Sparse INNER matches (a selective join, e.g. lineitem
+     * with the suppliers of one region) instead gather both sides into a compact batch of the matches only, which
+     * costs less than gathering every build column over the whole physical batch.
+     */
     private void emitUniqueMatches(ColumnBatch batch)
     {
         int physical = batch.physicalRowCount();
-        int[] sourceRows = new int[physical];
-        Arrays.fill(sourceRows, -1);
-        int[] selected = new int[probeCount];
+        int[] selected = new int[Math.max(probeCount, 1)];
+        int[] matchedRows = new int[Math.max(probeCount, 1)];
         int n = 0;
         for (int i = 0; i < probeCount; i++) {
             int p = probeRows == null ? i : probeRows[i];
             int id = keyIds[i];
-            if (id >= 0) {
-                sourceRows[p] = head[id] - 1;
-                selected[n++] = p;
-            }
+            selected[n] = p;
+            matchedRows[n] = id < 0 ? -1 : head[id] - 1;
+            n += id >= 0 ? 1 : 0;
         }
         if (joinType == JoinType.INNER && n == 0) {
             batch.close();
             return;
         }
-        List<FieldVector> vectors = new ArrayList<>(batch.columns());
-        int probeColumns = vectors.size();
+        int probeColumns = batch.columnCount();
+        int buildColumns = buildTypes.size();
+        // gathering costs per value: compact = n * (probe + build columns read), aligned = physical * build columns read
+        if (joinType == JoinType.INNER && 2L * n * (usedProbeColumns + usedBuildColumns) < (long) physical * usedBuildColumns) {
+            emitCompactMatches(batch, selected, matchedRows, n);
+            return;
+        }
+        int[] sourceRows = new int[physical];
+        Arrays.fill(sourceRows, -1);
+        if (joinType == JoinType.INNER) {
+            for (int j = 0; j < n; j++) {
+                sourceRows[selected[j]] = matchedRows[j];
+            }
+        }
+        else {
+            for (int i = 0; i < probeCount; i++) {
+                int p = probeRows == null ? i : probeRows[i];
+                int id = keyIds[i];
+                sourceRows[p] = id < 0 ? -1 : head[id] - 1;
+            }
+        }
+        List<FieldVector> vectors = new ArrayList<>(probeColumns + buildColumns);
+        vectors.addAll(batch.columns());
         try {
-            for (int c = 0; c < buildTypes.size(); c++) {
+            for (int c = 0; c < buildColumns; c++) {
                 Column column = outputColumns.get(probeColumns + c);
+                if (!used(probeColumns + c)) {
+                    vectors.add(placeholder(column, physical));
+                    continue;
+                }
                 FieldVector vector = Vectors.create(buildTypes.get(c), column.name(), context.allocator());
                 vectors.add(vector);
-                VectorCopier.copy(buildTypes.get(c), build.vector(c), sourceRows, physical, vector, 0);
+                VectorCopier.copy(buildTypes.get(c), build.vector(c), build.validity(c), sourceRows, physical, vector, 0);
                 vector.setValueCount(physical);
             }
         }
@@ -195,6 +263,42 @@ public final class HashJoinOperator
                 ? (n == physical ? null : new SelectionVector(selected, n))
                 : batch.selection();
         emit(ColumnBatch.of(vectors, physical, selection));
+    }
+
+    /** INNER output of {@code n} matches as a dense batch: probe rows {@code selected}, build rows {@code matchedRows}. */
+    private void emitCompactMatches(ColumnBatch batch, int[] selected, int[] matchedRows, int n)
+    {
+        int probeColumns = batch.columnCount();
+        List<FieldVector> vectors = new ArrayList<>(probeColumns + buildTypes.size());
+        try (batch) {
+            for (int c = 0; c < probeColumns; c++) {
+                Column column = outputColumns.get(c);
+                if (!used(c)) {
+                    vectors.add(placeholder(column, n));
+                    continue;
+                }
+                FieldVector vector = Vectors.create(column.type(), column.name(), context.allocator());
+                vectors.add(vector);
+                VectorCopier.copy(column.type(), batch.column(c), selected, n, vector, 0);
+                vector.setValueCount(n);
+            }
+            for (int c = 0; c < buildTypes.size(); c++) {
+                Column column = outputColumns.get(probeColumns + c);
+                if (!used(probeColumns + c)) {
+                    vectors.add(placeholder(column, n));
+                    continue;
+                }
+                FieldVector vector = Vectors.create(buildTypes.get(c), column.name(), context.allocator());
+                vectors.add(vector);
+                VectorCopier.copy(buildTypes.get(c), build.vector(c), build.validity(c), matchedRows, n, vector, 0);
+                vector.setValueCount(n);
+            }
+        }
+        catch (RuntimeException e) {
+            vectors.forEach(FieldVector::close);
+            throw e;
+        }
+        emit(ColumnBatch.of(vectors, n));
     }
 
     @Override

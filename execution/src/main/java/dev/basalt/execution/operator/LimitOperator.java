@@ -40,20 +40,27 @@ public final class LimitOperator
                 continue;
             }
             int from = (int) toSkip;
-            int to = (int) Math.min(count, from + remaining);
+            // remaining is Long.MAX_VALUE for OFFSET without LIMIT: compare against what is left, never add to it.
+            int to = from + (int) Math.min(count - from, remaining);
             toSkip = 0;
             remaining -= to - from;
             if (from == 0 && to == count) {
                 return batch;
             }
-            if (from == 0 && !batch.hasSelection()) {
-                return ColumnBatch.of(batch.columns(), to);
+            try {
+                if (from == 0 && !batch.hasSelection()) {
+                    return ColumnBatch.of(batch.columns(), to);
+                }
+                int[] positions = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    positions[i - from] = batch.position(i);
+                }
+                return batch.withSelection(new SelectionVector(positions, positions.length));
             }
-            int[] positions = new int[to - from];
-            for (int i = from; i < to; i++) {
-                positions[i - from] = batch.position(i);
+            catch (RuntimeException | Error e) {
+                batch.close();
+                throw e;
             }
-            return batch.withSelection(new SelectionVector(positions, positions.length));
         }
         return null;
     }

@@ -11,7 +11,6 @@ import dev.basalt.spi.catalog.Column;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.util.TransferPair;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,23 +49,26 @@ public final class ProjectOperator
         int count = batch.rowCount();
         int physical = batch.physicalRowCount();
         int[] rows = batch.hasSelection() ? batch.selection().positions() : null;
-        List<FieldVector> outputs = new ArrayList<>(projections.size());
+        // Input columns are moved (renamed) only after every projection is evaluated: a move empties the input
+        // vector, and a later expression may still read it (Q1 projects l_extendedprice and computes with it).
+        FieldVector[] outputs = new FieldVector[projections.size()];
+        FieldVector[] evaluated = new FieldVector[projections.size()];
         Map<FieldVector, Boolean> moved = new IdentityHashMap<>();
         try {
             for (int i = 0; i < projections.size(); i++) {
                 Evaluator evaluator = projections.get(i);
-                Column column = outputColumns.get(i);
                 FieldVector result = evaluator.evaluate(batch, rows, count);
                 if (evaluator.owns(result)) {
-                    outputs.add(rename(evaluator.takeResult(result, context.allocator()), column));
+                    outputs[i] = rename(evaluator.takeResult(result, context.allocator()), outputColumns.get(i));
                 }
                 else if (evaluator instanceof ColumnReference && !moved.containsKey(result)) {
                     moved.put(result, Boolean.TRUE);
-                    outputs.add(rename(result, column));
+                    evaluated[i] = result;
                 }
                 else {
+                    Column column = outputColumns.get(i);
                     FieldVector copy = Vectors.create(column.type(), column.name(), context.allocator());
-                    outputs.add(copy);
+                    outputs[i] = copy;
                     VectorCopier.copy(column.type(), result, null, physical, copy, 0);
                     copy.setValueCount(physical);
                 }
@@ -74,19 +76,22 @@ public final class ProjectOperator
         }
         catch (RuntimeException e) {
             for (FieldVector output : outputs) {
-                if (!moved.containsKey(output)) {
-                    output.close();
-                }
+                Vectors.closeQuietly(output);
             }
             batch.close();
             throw e;
+        }
+        for (int i = 0; i < outputs.length; i++) {
+            if (evaluated[i] != null) {
+                outputs[i] = rename(evaluated[i], outputColumns.get(i));
+            }
         }
         for (FieldVector input : batch.columns()) {
             if (!moved.containsKey(input)) {
                 input.close();
             }
         }
-        return ColumnBatch.of(outputs, physical, batch.selection());
+        return ColumnBatch.of(List.of(outputs), physical, batch.selection());
     }
 
     /** The same buffers under the output column's name (a transfer within one allocator: no copy). */

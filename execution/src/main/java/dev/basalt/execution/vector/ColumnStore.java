@@ -5,7 +5,9 @@ import dev.basalt.spi.type.DataType;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -20,11 +22,16 @@ public final class ColumnStore
     private final List<DataType> types;
     private final List<FieldVector> vectors;
     private int rowCount;
+    /** Per column: validity as {@link Vectors#validity} returns it, computed once per store size (it counts NULLs). */
+    private MemorySegment[] validity;
+    private boolean[] validityKnown;
 
     public ColumnStore(List<DataType> types, BufferAllocator allocator)
     {
         this.types = List.copyOf(requireNonNull(types, "types is null"));
         this.vectors = new ArrayList<>(types.size());
+        this.validity = new MemorySegment[types.size()];
+        this.validityKnown = new boolean[types.size()];
         for (int i = 0; i < types.size(); i++) {
             vectors.add(Vectors.create(types.get(i), "c" + i, allocator));
         }
@@ -66,6 +73,17 @@ public final class ColumnStore
         for (FieldVector vector : vectors) {
             vector.setValueCount(rowCount);
         }
+        Arrays.fill(validityKnown, false);
+    }
+
+    /** The column's validity bitmap, or null when it has no NULLs; cached until the next append. */
+    public MemorySegment validity(int column)
+    {
+        if (!validityKnown[column]) {
+            validity[column] = Vectors.validity(vectors.get(column));
+            validityKnown[column] = true;
+        }
+        return validity[column];
     }
 
     /** Copies store rows {@code rows[0..count)} into new vectors (the caller owns them). */
@@ -76,7 +94,7 @@ public final class ColumnStore
             for (int c = 0; c < vectors.size(); c++) {
                 FieldVector target = Vectors.create(types.get(c), names == null ? "c" + c : names.get(c), allocator);
                 out.add(target);
-                VectorCopier.copy(types.get(c), vectors.get(c), rows, count, target, 0);
+                VectorCopier.copy(types.get(c), vectors.get(c), validity(c), rows, count, target, 0);
                 target.setValueCount(count);
             }
         }

@@ -27,16 +27,28 @@ public final class VectorCopier
      */
     public static void copy(DataType type, FieldVector source, int[] positions, int count, FieldVector target, int targetStart)
     {
+        if (count == 0) {
+            return;
+        }
+        copy(type, source, Vectors.validity(source), positions, count, target, targetStart);
+    }
+
+    /**
+     * {@link #copy(DataType, FieldVector, int[], int, FieldVector, int)} with the source's validity already known
+     * ({@link Vectors#validity}: null = no NULLs), for callers that gather from the same large vector many times
+     * (counting its NULLs is a pass over its whole bitmap).
+     */
+    public static void copy(DataType type, FieldVector source, MemorySegment sourceValidity, int[] positions, int count, FieldVector target, int targetStart)
+    {
         int width = Vectors.width(type);
         if (width == Vectors.NONE || count == 0) {
             return;
         }
         if (width == Vectors.VARIABLE) {
-            copyVariable(source, positions, count, target, targetStart);
+            copyVariable(source, sourceValidity, positions, count, target, targetStart);
             return;
         }
         Vectors.ensureFixedCapacity(target, targetStart + count);
-        MemorySegment sourceValidity = Vectors.validity(source);
         MemorySegment targetValidity = Vectors.validityAlways(target);
         MemorySegment sourceData = Vectors.data(source);
         MemorySegment targetData = Vectors.data(target);
@@ -86,16 +98,50 @@ public final class VectorCopier
 
     private static void copyValidity(MemorySegment sourceValidity, int[] positions, int count, MemorySegment targetValidity, int targetStart)
     {
+        if ((targetStart & 7) == 0) {
+            copyValidityBytes(sourceValidity, positions, count, targetValidity, targetStart >>> 3);
+            return;
+        }
         for (int i = 0; i < count; i++) {
             int position = positions == null ? i : positions[i];
             Bitmaps.set(targetValidity, targetStart + i, position >= 0 && Bitmaps.isSet(sourceValidity, position));
         }
     }
 
-    private static void copyVariable(FieldVector source, int[] positions, int count, FieldVector target, int targetStart)
+    /** Byte-aligned target: assembles 64 bits at a time instead of a read-modify-write per bit. */
+    private static void copyValidityBytes(MemorySegment sourceValidity, int[] positions, int count, MemorySegment targetValidity, long targetByte)
+    {
+        for (int w = 0; w < count; w += 64) {
+            int bits = Math.min(64, count - w);
+            long word = 0;
+            for (int b = 0; b < bits; b++) {
+                int position = positions == null ? w + b : positions[w + b];
+                boolean present = position >= 0 && Bitmaps.isSet(sourceValidity, position);
+                word |= (present ? 1L : 0L) << b;
+            }
+            long at = targetByte + (w >>> 3);
+            if (bits == 64) {
+                targetValidity.set(LONG, at, word);
+                continue;
+            }
+            int fullBytes = bits >>> 3;
+            for (int k = 0; k < fullBytes; k++) {
+                targetValidity.set(ValueLayout.JAVA_BYTE, at + k, (byte) (word >>> (8 * k)));
+            }
+            int rest = bits & 7;
+            if (rest != 0) {
+                // keep the bits past the copied range in the last byte
+                int mask = (1 << rest) - 1;
+                byte old = targetValidity.get(ValueLayout.JAVA_BYTE, at + fullBytes);
+                int value = (int) (word >>> (8 * fullBytes)) & mask;
+                targetValidity.set(ValueLayout.JAVA_BYTE, at + fullBytes, (byte) ((old & ~mask) | value));
+            }
+        }
+    }
+
+    private static void copyVariable(FieldVector source, MemorySegment sourceValidity, int[] positions, int count, FieldVector target, int targetStart)
     {
         MemorySegment sourceOffsets = Vectors.offsets(source);
-        MemorySegment sourceValidity = Vectors.validity(source);
         long bytes = 0;
         for (int i = 0; i < count; i++) {
             int position = positions == null ? i : positions[i];

@@ -21,6 +21,28 @@ final class AggregateCollector
     private final SymbolAllocator symbols;
     private final List<Entry> entries = new ArrayList<>();
 
+    /** A grouping(arguments) call: arguments are bound over the FROM clause's symbols. */
+    record GroupingCall(List<RowExpression> arguments, Symbol output) {}
+
+    private final List<GroupingCall> groupings = new ArrayList<>();
+
+    Symbol addGrouping(List<RowExpression> arguments)
+    {
+        for (GroupingCall call : groupings) {
+            if (call.arguments().equals(arguments)) {
+                return call.output();
+            }
+        }
+        Symbol output = symbols.newSymbol("grouping", dev.basalt.spi.type.DataTypes.INTEGER);
+        groupings.add(new GroupingCall(List.copyOf(arguments), output));
+        return output;
+    }
+
+    List<GroupingCall> groupings()
+    {
+        return groupings;
+    }
+
     AggregateCollector(SymbolAllocator symbols)
     {
         this.symbols = symbols;

@@ -52,6 +52,11 @@ import dev.basalt.planner.expression.LikeExpression;
 import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.planner.logical.Expressions;
 import dev.basalt.planner.plan.AggregateFunction;
+import dev.basalt.planner.plan.WindowFrame;
+import dev.basalt.planner.plan.WindowFunction;
+import dev.basalt.planner.logical.Symbol;
+import dev.basalt.parser.tree.OrderItem;
+import dev.basalt.parser.tree.WindowSpecification;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BooleanType;
@@ -88,6 +93,10 @@ final class ExpressionAnalyzer
     private final Map<String, RowExpression> aliases;
     private final boolean insideAggregate;
     private final OperatorTyping typing;
+    // where subqueries go, or null when they are not allowed here
+    private final Subqueries subqueries;
+    // where window function calls go, or null when they are not allowed here
+    private final WindowCollector windows;
 
     /**
      * @param clause where the expression is, for error messages ("WHERE", "JOIN conditions", ...)
@@ -96,12 +105,26 @@ final class ExpressionAnalyzer
      */
     ExpressionAnalyzer(AnalyzerContext context, Scope scope, String clause, AggregateCollector aggregates, Map<String, RowExpression> aliases)
     {
-        this(context, scope, clause, aggregates, aliases, false);
+        this(context, scope, clause, aggregates, aliases, false, null, null);
+    }
+
+    ExpressionAnalyzer(AnalyzerContext context, Scope scope, String clause, AggregateCollector aggregates, Map<String, RowExpression> aliases,
+            Subqueries subqueries)
+    {
+        this(context, scope, clause, aggregates, aliases, false, subqueries, null);
+    }
+
+    ExpressionAnalyzer(AnalyzerContext context, Scope scope, String clause, AggregateCollector aggregates, Map<String, RowExpression> aliases,
+            Subqueries subqueries, WindowCollector windows)
+    {
+        this(context, scope, clause, aggregates, aliases, false, subqueries, windows);
     }
 
     private ExpressionAnalyzer(AnalyzerContext context, Scope scope, String clause, AggregateCollector aggregates,
-            Map<String, RowExpression> aliases, boolean insideAggregate)
+            Map<String, RowExpression> aliases, boolean insideAggregate, Subqueries subqueries, WindowCollector windows)
     {
+        this.subqueries = subqueries;
+        this.windows = windows;
         this.context = context;
         this.scope = scope;
         this.clause = clause;
@@ -169,10 +192,13 @@ final class ExpressionAnalyzer
             case IsNotNull isNotNull -> Expressions.booleanCall(Function.IS_NOT_NULL, analyze(isNotNull.value()));
             case Between between -> between(between);
             case InList inList -> inList(inList);
-            case InSubquery inSubquery -> throw SemanticErrors.notSupported("IN (subquery)", inSubquery);
-            case Exists exists -> throw SemanticErrors.notSupported("EXISTS (subquery)", exists);
-            case ScalarSubquery subquery -> throw SemanticErrors.notSupported("a scalar subquery", subquery);
-            case QuantifiedComparison quantified -> throw SemanticErrors.notSupported("ANY/ALL (subquery)", quantified);
+            case InSubquery inSubquery -> {
+                RowExpression mark = subqueries(inSubquery).any(analyze(inSubquery.value()), Function.EQUAL, "=", inSubquery.subquery(), scope, typing, inSubquery);
+                yield inSubquery.negated() ? Expressions.booleanCall(Function.NOT, mark) : mark;
+            }
+            case Exists exists -> subqueries(exists).exists(exists.subquery(), scope, exists);
+            case ScalarSubquery subquery -> subqueries(subquery).scalar(subquery.query(), scope, subquery);
+            case QuantifiedComparison quantified -> quantified(quantified);
             case Like like -> like(like);
             case Concat concat -> concat(concat);
             case SimpleCase simpleCase -> simpleCase(simpleCase);
@@ -182,12 +208,45 @@ final class ExpressionAnalyzer
             case FunctionCall call -> functionCall(call);
             case Substring substring -> substring(analyze(substring.value()), analyze(substring.start()),
                     substring.length().map(this::analyze), substring);
-            case Position position -> throw SemanticErrors.notSupported("position()", position);
+            case Position position -> new Call(Function.STRPOS, List.of(stringArgument(analyze(position.haystack()), Function.STRPOS, position),
+                    stringArgument(analyze(position.needle()), Function.STRPOS, position)), DataTypes.BIGINT);
             case Trim trim -> trim(trim);
         };
     }
 
     // ---------------------------------------------------------------- literals, names, parameters
+
+    private Subqueries subqueries(Node node)
+    {
+        if (subqueries == null || insideAggregate) {
+            throw SemanticErrors.notSupported("subqueries in " + (insideAggregate ? "aggregate arguments" : clause), node);
+        }
+        return subqueries;
+    }
+
+    /** {@code x op ANY (s)} is a mark join on {@code x op s}; {@code x op ALL (s)} is {@code NOT (x negated-op ANY (s))}. */
+    private RowExpression quantified(QuantifiedComparison quantified)
+    {
+        Function function = comparisonFunction(quantified.operator());
+        if (function == Function.IS_DISTINCT_FROM || function == Function.IS_NOT_DISTINCT_FROM) {
+            throw SemanticErrors.notSupported("IS [NOT] DISTINCT FROM with ANY/ALL", quantified);
+        }
+        RowExpression value = analyze(quantified.value());
+        if (quantified.quantifier() == dev.basalt.parser.tree.Quantifier.ANY) {
+            return subqueries(quantified).any(value, function, function.name(), quantified.subquery(), scope, typing, quantified);
+        }
+        Function negated = switch (function) {
+            case EQUAL -> Function.NOT_EQUAL;
+            case NOT_EQUAL -> Function.EQUAL;
+            case LESS_THAN -> Function.GREATER_THAN_OR_EQUAL;
+            case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN;
+            case GREATER_THAN -> Function.LESS_THAN_OR_EQUAL;
+            case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN;
+            default -> throw new IllegalStateException("not a comparison: " + function);
+        };
+        RowExpression mark = subqueries(quantified).any(value, negated, negated.name(), quantified.subquery(), scope, typing, quantified);
+        return Expressions.booleanCall(Function.NOT, mark);
+    }
 
     private RowExpression literal(Literal literal)
     {
@@ -465,10 +524,24 @@ final class ExpressionAnalyzer
     {
         String name = call.name().suffix().toLowerCase(Locale.ROOT);
         if (call.window().isPresent()) {
-            throw SemanticErrors.notSupported("window functions", call);
+            return windowCall(name, call);
         }
         if (call.filter().isPresent()) {
             throw SemanticErrors.notSupported("FILTER in aggregate calls", call);
+        }
+        if (name.equals("grouping") && !call.star() && !call.distinct()) {
+            if (aggregates == null || insideAggregate) {
+                throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "grouping operations are not allowed in " + clause, call);
+            }
+            if (call.arguments().isEmpty() || call.arguments().size() > 31) {
+                throw undefinedFunction("grouping", List.of(), call);
+            }
+            ExpressionAnalyzer argumentAnalyzer = new ExpressionAnalyzer(context, scope, clause, null, Map.of(), true, null, null);
+            List<RowExpression> arguments = new ArrayList<>();
+            for (Expression argument : call.arguments()) {
+                arguments.add(argumentAnalyzer.analyze(argument));
+            }
+            return aggregates.addGrouping(arguments).reference();
         }
         if (!call.orderBy().isEmpty()) {
             throw SemanticErrors.notSupported("ORDER BY in function calls", call);
@@ -505,7 +578,7 @@ final class ExpressionAnalyzer
         if (insideAggregate) {
             throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "aggregate function calls cannot be nested", call);
         }
-        ExpressionAnalyzer argumentAnalyzer = new ExpressionAnalyzer(context, scope, clause, aggregates, Map.of(), true);
+        ExpressionAnalyzer argumentAnalyzer = new ExpressionAnalyzer(context, scope, clause, aggregates, Map.of(), true, null, null);
         List<RowExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(argumentAnalyzer.analyze(argument));
@@ -524,8 +597,14 @@ final class ExpressionAnalyzer
         if (argument.type() instanceof NullType) {
             argument = TypeCoercion.coerce(argument, DataTypes.INTEGER);
         }
+        DataType resultType = aggregateType(function, argument, call);
+        return aggregates.add(function, List.of(argument), call.distinct(), resultType, name).reference();
+    }
+
+    private static DataType aggregateType(AggregateFunction function, RowExpression argument, FunctionCall call)
+    {
         DataType argumentType = argument.type();
-        DataType resultType = switch (function) {
+        return switch (function) {
             case COUNT, COUNT_STAR -> DataTypes.BIGINT;
             case SUM -> switch (argumentType) {
                 case DecimalType decimal -> DecimalType.of(DecimalType.MAX_PRECISION, decimal.scale());
@@ -546,7 +625,214 @@ final class ExpressionAnalyzer
             }
             case MIN, MAX -> argumentType;
         };
-        return aggregates.add(function, List.of(argument), call.distinct(), resultType, name).reference();
+    }
+
+    // ---------------------------------------------------------------- window functions
+
+    private RowExpression windowCall(String name, FunctionCall call)
+    {
+        if (windows == null || insideAggregate) {
+            throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "window functions are not allowed in " + (insideAggregate ? "aggregate arguments" : clause), call);
+        }
+        if (call.filter().isPresent() || !call.orderBy().isEmpty()) {
+            throw SemanticErrors.notSupported("FILTER / ORDER BY in window function calls", call);
+        }
+        WindowSpecification specification = call.window().get();
+        List<Expression> partitionBy = specification.partitionBy();
+        List<OrderItem> orderBy = specification.orderBy();
+        Optional<dev.basalt.parser.tree.WindowFrame> frameSyntax = specification.frame();
+        if (specification.existingName().isPresent()) {
+            String windowName = specification.existingName().get().value();
+            WindowSpecification base = windows.definition(windowName).orElseThrow(() ->
+                    SemanticErrors.error(ErrorCode.UNDEFINED_OBJECT, "window \"" + windowName + "\" does not exist", call));
+            if (!partitionBy.isEmpty()) {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "cannot override PARTITION BY clause of window \"" + windowName + "\"", call);
+            }
+            partitionBy = base.partitionBy();
+            if (orderBy.isEmpty()) {
+                orderBy = base.orderBy();
+            }
+            if (frameSyntax.isEmpty()) {
+                frameSyntax = base.frame();
+            }
+        }
+        // arguments and keys may use aggregates (sum(sum(x)) OVER ...) but no further window functions
+        ExpressionAnalyzer inner = new ExpressionAnalyzer(context, scope, clause, aggregates, aliases, false, null, null);
+        List<RowExpression> partition = new ArrayList<>();
+        for (Expression expression : partitionBy) {
+            partition.add(inner.analyze(expression));
+        }
+        List<WindowCollector.Order> orders = new ArrayList<>();
+        for (OrderItem item : orderBy) {
+            boolean ascending = item.ordering() == dev.basalt.parser.tree.SortOrder.ASCENDING;
+            boolean nullsFirst = switch (item.nullOrdering()) {
+                case FIRST -> true;
+                case LAST -> false;
+                case UNSPECIFIED -> !ascending;
+            };
+            orders.add(new WindowCollector.Order(inner.analyze(item.expression()), ascending, nullsFirst));
+        }
+        List<RowExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(inner.analyze(argument));
+        }
+        WindowFrame frame = frameSyntax.isEmpty() ? WindowFrame.defaultFrame(!orders.isEmpty()) : frame(frameSyntax.get(), orders);
+        AggregateFunction aggregate = switch (name) {
+            case "count" -> call.star() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            case "sum" -> AggregateFunction.SUM;
+            case "avg", "mean" -> AggregateFunction.AVG;
+            case "min" -> AggregateFunction.MIN;
+            case "max" -> AggregateFunction.MAX;
+            default -> null;
+        };
+        String outputName = ColumnNames.of(call);
+        if (aggregate != null) {
+            if (aggregate == AggregateFunction.COUNT_STAR) {
+                Symbol output = context.symbols().newSymbol(outputName, DataTypes.BIGINT);
+                return windows.add(new WindowCollector.Entry(WindowFunction.AGGREGATE, Optional.of(aggregate), List.of(), false, false,
+                        partition, orders, frame, output)).reference();
+            }
+            if (arguments.size() != 1) {
+                throw undefinedFunction(name, arguments, call);
+            }
+            RowExpression argument = arguments.getFirst();
+            if (argument.type() instanceof NullType) {
+                argument = TypeCoercion.coerce(argument, DataTypes.INTEGER);
+            }
+            Symbol output = context.symbols().newSymbol(outputName, aggregateType(aggregate, argument, call));
+            return windows.add(new WindowCollector.Entry(WindowFunction.AGGREGATE, Optional.of(aggregate), List.of(argument), call.distinct(), false,
+                    partition, orders, frame, output)).reference();
+        }
+        if (call.distinct() || call.star()) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "DISTINCT / * is only valid for aggregate window functions", call);
+        }
+        WindowFunction function;
+        DataType type;
+        List<RowExpression> typed = new ArrayList<>();
+        switch (name) {
+            case "row_number", "rank", "dense_rank", "percent_rank", "cume_dist" -> {
+                requireArguments(name, arguments, 0, 0, call);
+                function = switch (name) {
+                    case "row_number" -> WindowFunction.ROW_NUMBER;
+                    case "rank" -> WindowFunction.RANK;
+                    case "dense_rank" -> WindowFunction.DENSE_RANK;
+                    case "percent_rank" -> WindowFunction.PERCENT_RANK;
+                    default -> WindowFunction.CUME_DIST;
+                };
+                type = function == WindowFunction.PERCENT_RANK || function == WindowFunction.CUME_DIST ? DataTypes.DOUBLE : DataTypes.BIGINT;
+            }
+            case "ntile" -> {
+                requireArguments(name, arguments, 1, 1, call);
+                function = WindowFunction.NTILE;
+                type = DataTypes.BIGINT;
+                typed.add(integerArgument(arguments.getFirst(), name, call, DataTypes.BIGINT));
+            }
+            case "lag", "lead", "first_value", "last_value", "nth_value" -> {
+                function = switch (name) {
+                    case "lag" -> WindowFunction.LAG;
+                    case "lead" -> WindowFunction.LEAD;
+                    case "first_value" -> WindowFunction.FIRST_VALUE;
+                    case "last_value" -> WindowFunction.LAST_VALUE;
+                    default -> WindowFunction.NTH_VALUE;
+                };
+                switch (function) {
+                    case LAG, LEAD -> requireArguments(name, arguments, 1, 3, call);
+                    case NTH_VALUE -> requireArguments(name, arguments, 2, 2, call);
+                    default -> requireArguments(name, arguments, 1, 1, call);
+                }
+                RowExpression value = arguments.getFirst();
+                if (value.type() instanceof NullType) {
+                    value = TypeCoercion.coerce(value, DataTypes.INTEGER);
+                }
+                if ((function == WindowFunction.LAG || function == WindowFunction.LEAD) && arguments.size() == 3) {
+                    DataType common = typing.unify(List.of(value, arguments.get(2)), name, call);
+                    value = typing.coerceTo(value, common, name, call);
+                    typed.add(value);
+                    typed.add(integerArgument(arguments.get(1), name, call, DataTypes.BIGINT));
+                    typed.add(typing.coerceTo(arguments.get(2), common, name, call));
+                }
+                else {
+                    typed.add(value);
+                    for (int i = 1; i < arguments.size(); i++) {
+                        typed.add(integerArgument(arguments.get(i), name, call, DataTypes.BIGINT));
+                    }
+                }
+                type = value.type();
+            }
+            default -> throw SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function " + name + " is not a window function", call);
+        }
+        Symbol output = context.symbols().newSymbol(outputName, type);
+        return windows.add(new WindowCollector.Entry(function, Optional.empty(), typed, false, call.ignoreNulls(), partition, orders, frame, output)).reference();
+    }
+
+    private WindowFrame frame(dev.basalt.parser.tree.WindowFrame syntax, List<WindowCollector.Order> orders)
+    {
+        WindowFrame.FrameType type = switch (syntax.type()) {
+            case ROWS -> WindowFrame.FrameType.ROWS;
+            case RANGE -> WindowFrame.FrameType.RANGE;
+            case GROUPS -> WindowFrame.FrameType.GROUPS;
+        };
+        WindowFrame.FrameBound start = bound(syntax.start(), type, orders);
+        WindowFrame.FrameBound end = syntax.end().isPresent() ? bound(syntax.end().get(), type, orders) : WindowFrame.FrameBound.currentRow();
+        if (start.type() == WindowFrame.BoundType.UNBOUNDED_FOLLOWING || end.type() == WindowFrame.BoundType.UNBOUNDED_PRECEDING) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "frame start cannot be UNBOUNDED FOLLOWING and frame end cannot be UNBOUNDED PRECEDING", syntax);
+        }
+        if (type != WindowFrame.FrameType.ROWS && orders.isEmpty() && (start.offset() != null || end.offset() != null)) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, syntax.type() + " with an offset requires an ORDER BY", syntax);
+        }
+        return new WindowFrame(type, start, end);
+    }
+
+    private WindowFrame.FrameBound bound(dev.basalt.parser.tree.FrameBound bound, WindowFrame.FrameType type, List<WindowCollector.Order> orders)
+    {
+        WindowFrame.BoundType boundType = switch (bound.type()) {
+            case UNBOUNDED_PRECEDING -> WindowFrame.BoundType.UNBOUNDED_PRECEDING;
+            case PRECEDING -> WindowFrame.BoundType.PRECEDING;
+            case CURRENT_ROW -> WindowFrame.BoundType.CURRENT_ROW;
+            case FOLLOWING -> WindowFrame.BoundType.FOLLOWING;
+            case UNBOUNDED_FOLLOWING -> WindowFrame.BoundType.UNBOUNDED_FOLLOWING;
+        };
+        if (bound.offset().isEmpty()) {
+            return new WindowFrame.FrameBound(boundType, null);
+        }
+        RowExpression offset = ExpressionSimplifier.simplify(analyze(bound.offset().get()));
+        if (!(offset instanceof Constant) || ((Constant) offset).value() == null) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "frame offset must be a non-null constant", bound);
+        }
+        Object value;
+        if (type == WindowFrame.FrameType.RANGE) {
+            if (orders.size() != 1) {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column", bound);
+            }
+            DataType keyType = orders.getFirst().expression().type();
+            if (keyType instanceof dev.basalt.spi.type.DateType || keyType instanceof TimestampType) {
+                if (!(offset.type() instanceof dev.basalt.spi.type.IntervalType)) {
+                    throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "RANGE offset for a " + keyType.sqlName() + " key must be an INTERVAL", bound);
+                }
+                value = ((Constant) offset).value();
+            }
+            else if (keyType.isNumeric()) {
+                RowExpression cast = ExpressionSimplifier.simplify(TypeCoercion.coerce(offset, keyType));
+                if (!(cast instanceof Constant constant) || constant.value() == null) {
+                    throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "invalid RANGE offset for a " + keyType.sqlName() + " key", bound);
+                }
+                value = constant.value();
+            }
+            else {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "RANGE with offset is not supported for a " + keyType.sqlName() + " key", bound);
+            }
+        }
+        else {
+            RowExpression cast = ExpressionSimplifier.simplify(integerArgument(offset, "frame offset", bound, DataTypes.BIGINT));
+            if (!(cast instanceof Constant constant) || !(constant.value() instanceof Long)) {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "frame offset must be an integer", bound);
+            }
+            value = constant.value();
+        }
+        if (value instanceof Number number && number.doubleValue() < 0) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "frame offset must not be negative", bound);
+        }
+        return new WindowFrame.FrameBound(boundType, value);
     }
 
     private RowExpression scalarFunction(String name, List<RowExpression> arguments, FunctionCall call)
@@ -617,8 +903,132 @@ final class ExpressionAnalyzer
                 requireArguments(name, arguments, 0, 0, call);
                 yield new Constant(LocalDateTime.now().truncatedTo(ChronoUnit.MICROS), DataTypes.TIMESTAMP);
             }
+            case "date_trunc", "datetrunc" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                if (!(arguments.getFirst() instanceof Constant field) || !(field.value() instanceof String text)) {
+                    throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "the first argument of date_trunc must be a constant string", call);
+                }
+                String unit = switch (text.toLowerCase(Locale.ROOT)) {
+                    case "millennium", "millennia" -> "millennium";
+                    case "century", "centuries" -> "century";
+                    case "decade", "decades" -> "decade";
+                    case "year", "years", "y", "yr", "yrs" -> "year";
+                    case "quarter", "quarters" -> "quarter";
+                    case "month", "months", "mon", "mons" -> "month";
+                    case "week", "weeks", "w" -> "week";
+                    case "day", "days", "d" -> "day";
+                    case "hour", "hours", "h" -> "hour";
+                    case "minute", "minutes", "min", "mins" -> "minute";
+                    case "second", "seconds", "s", "sec", "secs" -> "second";
+                    default -> throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "unit \"" + text + "\" not recognized for date_trunc", call);
+                };
+                RowExpression source = dateTimeArgument(arguments.get(1), name, call);
+                // a DATE source stays a DATE (units below a day leave it unchanged)
+                DataType type = source.type() instanceof dev.basalt.spi.type.DateType ? DataTypes.DATE : DataTypes.TIMESTAMP;
+                yield new Call(Function.DATE_TRUNC, List.of(new Constant(unit, DataTypes.VARCHAR), source), type);
+            }
+            case "strpos", "instr" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                yield new Call(Function.STRPOS, strings(arguments, Function.STRPOS, call), DataTypes.BIGINT);
+            }
+            case "replace" -> {
+                requireArguments(name, arguments, 3, 3, call);
+                yield new Call(Function.REPLACE, strings(arguments, Function.REPLACE, call), DataTypes.VARCHAR);
+            }
+            case "lpad", "rpad" -> {
+                requireArguments(name, arguments, 2, 3, call);
+                Function function = name.equals("lpad") ? Function.LPAD : Function.RPAD;
+                List<RowExpression> operands = new ArrayList<>();
+                operands.add(stringArgument(arguments.get(0), function, call));
+                operands.add(integerArgument(arguments.get(1), name, call, DataTypes.INTEGER));
+                if (arguments.size() > 2) {
+                    operands.add(stringArgument(arguments.get(2), function, call));
+                }
+                yield new Call(function, operands, DataTypes.VARCHAR);
+            }
+            case "starts_with", "ends_with" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                Function function = name.equals("starts_with") ? Function.STARTS_WITH : Function.ENDS_WITH;
+                yield new Call(function, strings(arguments, function, call), DataTypes.BOOLEAN);
+            }
+            case "regexp_matches", "regexp_like" -> {
+                requireArguments(name, arguments, 2, 3, call);
+                yield new Call(Function.REGEXP_MATCHES, strings(arguments, Function.REGEXP_MATCHES, call), DataTypes.BOOLEAN);
+            }
+            case "regexp_replace" -> {
+                requireArguments(name, arguments, 3, 4, call);
+                yield new Call(Function.REGEXP_REPLACE, strings(arguments, Function.REGEXP_REPLACE, call), DataTypes.VARCHAR);
+            }
+            case "split_part" -> {
+                requireArguments(name, arguments, 3, 3, call);
+                yield new Call(Function.SPLIT_PART, List.of(stringArgument(arguments.get(0), Function.SPLIT_PART, call),
+                        stringArgument(arguments.get(1), Function.SPLIT_PART, call), integerArgument(arguments.get(2), name, call, DataTypes.BIGINT)), DataTypes.VARCHAR);
+            }
+            case "reverse" -> stringFunction(Function.REVERSE, arguments, call, DataTypes.VARCHAR);
+            case "left", "right", "repeat" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                Function function = switch (name) {
+                    case "left" -> Function.LEFT;
+                    case "right" -> Function.RIGHT;
+                    default -> Function.REPEAT;
+                };
+                yield new Call(function, List.of(stringArgument(arguments.get(0), function, call), integerArgument(arguments.get(1), name, call, DataTypes.BIGINT)),
+                        DataTypes.VARCHAR);
+            }
+            case "power", "pow" -> {
+                requireArguments(name, arguments, 2, 2, call);
+                yield new Call(Function.POWER, List.of(doubleArgument(arguments.get(0), name, call), doubleArgument(arguments.get(1), name, call)), DataTypes.DOUBLE);
+            }
+            case "sqrt", "ln", "log10", "log", "exp" -> {
+                requireArguments(name, arguments, 1, 1, call);
+                Function function = switch (name) {
+                    case "sqrt" -> Function.SQRT;
+                    case "ln" -> Function.LN;
+                    case "exp" -> Function.EXP;
+                    default -> Function.LOG10;
+                };
+                yield new Call(function, List.of(doubleArgument(arguments.getFirst(), name, call)), DataTypes.DOUBLE);
+            }
+            case "sign" -> {
+                requireArguments(name, arguments, 1, 1, call);
+                RowExpression value = numericArgument(arguments.getFirst(), name, call);
+                yield new Call(Function.SIGN, List.of(value), value.type());
+            }
+            case "greatest", "least" -> {
+                requireArguments(name, arguments, 1, Integer.MAX_VALUE, call);
+                DataType type = nonNull(typing.unify(arguments, name.toUpperCase(Locale.ROOT), call));
+                yield new Call(name.equals("greatest") ? Function.GREATEST : Function.LEAST, typing.coerceAll(arguments, type, name, call), type);
+            }
             default -> throw undefinedFunction(call.name().suffix(), arguments, call);
         };
+    }
+
+    private static List<RowExpression> strings(List<RowExpression> arguments, Function function, Node node)
+    {
+        List<RowExpression> result = new ArrayList<>();
+        for (RowExpression argument : arguments) {
+            result.add(stringArgument(argument, function, node));
+        }
+        return result;
+    }
+
+    private static RowExpression doubleArgument(RowExpression argument, String name, Node node)
+    {
+        return TypeCoercion.coerce(numericArgument(argument, name, node), DataTypes.DOUBLE);
+    }
+
+    private RowExpression dateTimeArgument(RowExpression argument, String name, Node node)
+    {
+        if (OperatorTyping.isStringConstant(argument)) {
+            return typing.literalAs((Constant) argument, DataTypes.TIMESTAMP, name, node);
+        }
+        if (TypeCoercion.isDateTime(argument.type())) {
+            return argument;
+        }
+        if (argument.type() instanceof NullType) {
+            return TypeCoercion.coerce(argument, DataTypes.TIMESTAMP);
+        }
+        throw undefinedFunction(name, List.of(argument), node);
     }
 
     private RowExpression round(RowExpression value, Optional<RowExpression> digits, Node node)

@@ -207,7 +207,9 @@ final class OperatorTyping
                 return new Call(Function.DATE_SUBTRACT, List.of(left, days(right, node)), DataTypes.DATE);
             }
             if (TypeCoercion.isDateTime(lt) && TypeCoercion.isDateTime(rt)) {
-                throw SemanticErrors.notSupported("subtracting " + rt.sqlName() + " from " + lt.sqlName(), node);
+                // TIMESTAMP - TIMESTAMP (or with a DATE, taken as its midnight) is an INTERVAL
+                return new Call(Function.TIMESTAMP_DIFF, List.of(TypeCoercion.coerce(left, DataTypes.TIMESTAMP), TypeCoercion.coerce(right, DataTypes.TIMESTAMP)),
+                        DataTypes.INTERVAL);
             }
         }
         if (lt instanceof IntervalType && rt instanceof IntervalType) {

@@ -9,6 +9,8 @@ import dev.basalt.parser.tree.GroupingExpression;
 import dev.basalt.parser.tree.Identifier;
 import dev.basalt.parser.tree.Insert;
 import dev.basalt.parser.tree.JoinOn;
+import dev.basalt.parser.tree.JoinUsing;
+import dev.basalt.parser.tree.NaturalJoin;
 import dev.basalt.parser.tree.LongLiteral;
 import dev.basalt.parser.tree.Node;
 import dev.basalt.parser.tree.OrderItem;
@@ -17,11 +19,15 @@ import dev.basalt.parser.tree.Query;
 import dev.basalt.parser.tree.QuerySpecification;
 import dev.basalt.parser.tree.Relation;
 import dev.basalt.parser.tree.SelectItem;
+import dev.basalt.parser.tree.QueryBody;
 import dev.basalt.parser.tree.SetOperation;
+import dev.basalt.parser.tree.SetOperator;
 import dev.basalt.parser.tree.SingleColumn;
 import dev.basalt.parser.tree.SortOrder;
 import dev.basalt.parser.tree.SubqueryRelation;
 import dev.basalt.parser.tree.TableFunctionRelation;
+import dev.basalt.parser.tree.With;
+import dev.basalt.parser.tree.WithQuery;
 import dev.basalt.planner.evaluate.ExpressionSimplifier;
 import dev.basalt.planner.expression.Constant;
 import dev.basalt.planner.expression.InputReference;
@@ -40,6 +46,9 @@ import dev.basalt.planner.logical.Scan;
 import dev.basalt.planner.logical.Sort;
 import dev.basalt.planner.logical.Symbol;
 import dev.basalt.planner.logical.Values;
+import dev.basalt.planner.plan.JoinType;
+import dev.basalt.planner.plan.SetOperationType;
+import dev.basalt.spi.type.DataTypes;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableSchema;
@@ -69,10 +78,21 @@ import java.util.Set;
 public final class QueryAnalyzer
 {
     private final AnalyzerContext context;
+    // the enclosing query's scope when this is a subquery (correlated names resolve there)
+    private final Optional<Scope> outer;
+    // WITH queries visible here, by name; inlined at every reference
+    private final Map<String, CommonTableExpression> ctes;
 
     public QueryAnalyzer(AnalyzerContext context)
     {
+        this(context, Optional.empty(), Map.of());
+    }
+
+    QueryAnalyzer(AnalyzerContext context, Optional<Scope> outer, Map<String, CommonTableExpression> ctes)
+    {
         this.context = context;
+        this.outer = outer;
+        this.ctes = Map.copyOf(ctes);
     }
 
     /** A query statement: the plan rooted at an {@link Output} naming the result columns. */
@@ -85,14 +105,186 @@ public final class QueryAnalyzer
     public QueryPlan planQuery(Query query)
     {
         if (query.with().isPresent()) {
-            throw SemanticErrors.notSupported("WITH (common table expressions)", query.with().get());
+            With with = query.with().get();
+            Map<String, CommonTableExpression> visible = new HashMap<>(ctes);
+            Set<String> defined = new HashSet<>();
+            for (WithQuery withQuery : with.queries()) {
+                String name = withQuery.name().value();
+                if (!defined.add(name)) {
+                    throw SemanticErrors.error(ErrorCode.DUPLICATE_TABLE, "WITH query name \"" + name + "\" specified more than once", withQuery);
+                }
+                visible.put(name, new CommonTableExpression(withQuery, visible, outer, with.recursive(), Optional.empty()));
+            }
+            return new QueryAnalyzer(context, outer, visible).planBody(query);
         }
+        return planBody(query);
+    }
+
+    private QueryPlan planBody(Query query)
+    {
         return switch (query.body()) {
             case QuerySpecification specification -> planSpecification(specification, query);
             case dev.basalt.parser.tree.Values values -> orderAndLimit(planValues(values), query);
             case ParenthesizedQuery parenthesized -> orderAndLimit(planQuery(parenthesized.query()), query);
-            case SetOperation setOperation -> throw SemanticErrors.notSupported(setOperation.operator() + " (set operations)", setOperation);
+            case SetOperation setOperation -> orderAndLimit(planSetOperation(setOperation), query);
         };
+    }
+
+    // ---------------------------------------------------------------- set operations
+
+    /** A query body on its own (a set operation's branch): no ORDER BY / LIMIT of its own unless parenthesized. */
+    private QueryPlan planBranch(QueryBody body)
+    {
+        return planBody(new Query(body.location(), Optional.empty(), body, List.of(), Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * UNION / INTERSECT / EXCEPT: branches are cast to common column types (named after the first branch);
+     * chains of the same operator (UNION ALL of many branches) become one node.
+     */
+    private QueryPlan planSetOperation(SetOperation operation)
+    {
+        SetOperationType type = switch (operation.operator()) {
+            case UNION -> SetOperationType.UNION;
+            case INTERSECT -> SetOperationType.INTERSECT;
+            case EXCEPT -> SetOperationType.EXCEPT;
+        };
+        List<QueryPlan> branches = new ArrayList<>();
+        collectBranches(operation, type, operation.all(), branches);
+        int width = branches.getFirst().outputs().size();
+        for (QueryPlan branch : branches) {
+            if (branch.outputs().size() != width) {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "each " + operation.operator() + " query must have the same number of columns", operation);
+            }
+        }
+        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision());
+        List<Symbol> outputs = new ArrayList<>();
+        List<String> names = branches.getFirst().names();
+        List<DataType> types = new ArrayList<>();
+        for (int column = 0; column < width; column++) {
+            List<RowExpression> cells = new ArrayList<>();
+            for (QueryPlan branch : branches) {
+                cells.add(branch.outputs().get(column).reference());
+            }
+            DataType type0 = typing.unify(cells, operation.operator().toString(), operation);
+            types.add(type0);
+            outputs.add(context.symbols().newSymbol(names.get(column), type0 instanceof NullType ? DataTypes.INTEGER : type0));
+        }
+        List<LogicalPlan> inputs = new ArrayList<>();
+        List<List<Symbol>> inputSymbols = new ArrayList<>();
+        for (QueryPlan branch : branches) {
+            List<Symbol> symbols = new ArrayList<>();
+            List<Symbol> projected = new ArrayList<>();
+            List<RowExpression> expressions = new ArrayList<>();
+            for (int column = 0; column < width; column++) {
+                Symbol source = branch.outputs().get(column);
+                DataType target = outputs.get(column).type();
+                Symbol symbol = context.symbols().newSymbol(source.name(), target);
+                projected.add(symbol);
+                expressions.add(source.type().equals(target) ? source.reference()
+                        : typing.coerceTo(source.reference(), target, operation.operator().toString(), operation));
+                symbols.add(symbol);
+            }
+            inputs.add(new Project(branch.plan(), projected, expressions));
+            inputSymbols.add(symbols);
+        }
+        LogicalPlan plan;
+        if (type == SetOperationType.UNION && !operation.all()) {
+            // UNION = DISTINCT over UNION ALL (grouping treats NULLs as equal, as UNION must)
+            List<Symbol> all = new ArrayList<>();
+            for (Symbol output : outputs) {
+                all.add(context.symbols().newSymbol(output.name(), output.type()));
+            }
+            plan = new Aggregate(new dev.basalt.planner.logical.SetOperation(type, true, inputs, inputSymbols, all), all, List.of());
+            outputs = all;
+        }
+        else {
+            plan = new dev.basalt.planner.logical.SetOperation(type, operation.all(), inputs, inputSymbols, outputs);
+        }
+        return new QueryPlan(plan, outputs, names);
+    }
+
+    private void collectBranches(QueryBody body, SetOperationType type, boolean all, List<QueryPlan> branches)
+    {
+        if (body instanceof SetOperation operation && type == SetOperationType.UNION && operation.operator() == SetOperator.UNION && operation.all() == all) {
+            collectBranches(operation.left(), type, all, branches);
+            collectBranches(operation.right(), type, all, branches);
+            return;
+        }
+        if (body instanceof SetOperation operation && branches.isEmpty() && operation.operator().name().equals(type.name()) && operation.all() == all
+                && type != SetOperationType.UNION) {
+            // INTERSECT / EXCEPT take exactly two inputs: the left operand is planned as its own set operation
+            branches.add(planBranch(operation.left()));
+            branches.add(planBranch(operation.right()));
+            return;
+        }
+        branches.add(planBranch(body));
+    }
+
+    // ---------------------------------------------------------------- WITH RECURSIVE
+
+    /**
+     * A WITH RECURSIVE query {@code anchor UNION [ALL] step} whose step reads the query itself: a RecursiveUnion whose
+     * step reads the previous iteration through a work table (columns typed as the anchor's). Other WITH RECURSIVE
+     * queries are planned as usual.
+     */
+    private QueryPlan planRecursive(CommonTableExpression cte)
+    {
+        Query query = cte.query().query();
+        QueryAnalyzer base = new QueryAnalyzer(context, cte.outer(), cte.visible());
+        if (!(query.body() instanceof SetOperation operation) || operation.operator() != SetOperator.UNION || query.with().isPresent()
+                || !query.orderBy().isEmpty() || query.limit().isPresent() || query.offset().isPresent()) {
+            return base.planQuery(query);
+        }
+        String name = cte.query().name().value();
+        QueryPlan anchor = base.planBranch(operation.left());
+        List<String> names = renamed(anchor.names(), cte.query().columnAliases(), name, cte.query());
+        List<DataType> types = new ArrayList<>();
+        for (Symbol symbol : anchor.outputs()) {
+            types.add(symbol.type());
+        }
+        String workTable = name + "#" + context.symbols().newSymbol("work_table", DataTypes.INTEGER).id();
+        Map<String, CommonTableExpression> visible = new HashMap<>(cte.visible());
+        visible.put(name, new CommonTableExpression(cte.query(), cte.visible(), cte.outer(), false,
+                Optional.of(new CommonTableExpression.WorkTable(workTable, names, types))));
+        QueryPlan step = new QueryAnalyzer(context, cte.outer(), visible).planBranch(operation.right());
+        if (!readsWorkTable(step.plan(), workTable)) {
+            return base.planQuery(query);
+        }
+        if (step.outputs().size() != anchor.outputs().size()) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "each UNION query must have the same number of columns", operation);
+        }
+        List<Symbol> stepSymbols = new ArrayList<>();
+        List<RowExpression> stepExpressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            Symbol source = step.outputs().get(i);
+            if (!TypeCoercion.canCast(source.type(), types.get(i))) {
+                throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "recursive query \"" + name + "\" column " + (i + 1) + " has type "
+                        + types.get(i).sqlName() + " in its non-recursive term but type " + source.type().sqlName() + " overall", operation);
+            }
+            stepSymbols.add(context.symbols().newSymbol(names.get(i), types.get(i)));
+            stepExpressions.add(source.type().equals(types.get(i)) ? source.reference() : OperatorTyping.cast(source.reference(), types.get(i), false, operation));
+        }
+        List<Symbol> outputs = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            outputs.add(context.symbols().newSymbol(names.get(i), types.get(i)));
+        }
+        LogicalPlan plan = new dev.basalt.planner.logical.RecursiveUnion(anchor.plan(), new Project(step.plan(), stepSymbols, stepExpressions), workTable,
+                operation.all(), anchor.outputs(), stepSymbols, outputs);
+        return new QueryPlan(plan, outputs, names);
+    }
+
+    private static boolean readsWorkTable(LogicalPlan plan, String workTable)
+    {
+        if (plan instanceof dev.basalt.planner.logical.WorkTableScan scan && scan.workTable().equals(workTable)) {
+            return true;
+        }
+        for (LogicalPlan source : plan.sources()) {
+            if (readsWorkTable(source, workTable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- SELECT
@@ -107,18 +299,34 @@ public final class QueryAnalyzer
     {
         RelationPlan from = planFrom(specification.from());
         LogicalPlan plan = from.plan();
-        Scope scope = from.scope();
+        Scope scope = from.scope().withOuter(outer);
+        Subqueries subqueries = new Subqueries(context, ctes);
+        SubqueryPlanner subqueryPlanner = new SubqueryPlanner();
 
         if (specification.where().isPresent()) {
-            ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "WHERE", null, Map.of());
-            plan = new Filter(plan, analyzer.analyzeBoolean(specification.where().get(), "WHERE"));
+            ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "WHERE", null, Map.of(), subqueries);
+            RowExpression predicate = analyzer.analyzeBoolean(specification.where().get(), "WHERE");
+            if (subqueries.isEmpty()) {
+                plan = new Filter(plan, predicate);
+            }
+            else {
+                List<RowExpression> conjuncts = new ArrayList<>(Expressions.conjuncts(predicate));
+                plan = subqueryPlanner.apply(plan, subqueries.take(), conjuncts);
+                if (!conjuncts.isEmpty()) {
+                    plan = new Filter(plan, Expressions.and(conjuncts));
+                }
+            }
         }
-        if (!specification.windows().isEmpty()) {
-            throw SemanticErrors.notSupported("WINDOW clauses", specification.windows().getFirst());
+        Map<String, dev.basalt.parser.tree.WindowSpecification> definitions = new HashMap<>();
+        for (dev.basalt.parser.tree.WindowDefinition definition : specification.windows()) {
+            if (definitions.put(definition.name().value(), definition.specification()) != null) {
+                throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "window \"" + definition.name().value() + "\" is already defined", definition);
+            }
         }
+        WindowCollector windows = new WindowCollector(definitions);
 
         AggregateCollector aggregates = new AggregateCollector(context.symbols());
-        List<SelectColumn> columns = selectColumns(specification, scope, aggregates);
+        List<SelectColumn> columns = selectColumns(specification, scope, aggregates, subqueries, windows);
         Map<String, RowExpression> aliases = new HashMap<>();
         for (SelectColumn column : columns) {
             if (column.explicitAlias()) {
@@ -126,15 +334,26 @@ public final class QueryAnalyzer
             }
         }
 
-        List<RowExpression> groupKeys = groupKeys(specification, scope, columns, aggregates);
+        Grouping grouping = groupKeys(specification, scope, columns, aggregates);
+        List<RowExpression> groupKeys = grouping.keys();
         Optional<RowExpression> having = specification.having().map(expression ->
-                new ExpressionAnalyzer(context, scope, "HAVING", aggregates, aliases).analyzeBoolean(expression, "HAVING"));
-        List<SortItem> sortItems = sortItems(query.orderBy(), columns, scope, aggregates, aliases);
+                new ExpressionAnalyzer(context, scope, "HAVING", aggregates, aliases, subqueries).analyzeBoolean(expression, "HAVING"));
+        List<SortItem> sortItems = sortItems(query.orderBy(), columns, scope, aggregates, aliases, subqueries, windows);
+        // subqueries of SELECT / HAVING / ORDER BY are joined in after the aggregation (their values pass its checks)
+        List<Subqueries.Entry> lateSubqueries = subqueries.take();
 
-        boolean aggregated = specification.groupBy().isPresent() || !aggregates.isEmpty() || having.isPresent();
+        boolean aggregated = specification.groupBy().isPresent() || !aggregates.isEmpty() || !aggregates.groupings().isEmpty() || having.isPresent();
         if (aggregated) {
-            GroupedPlan grouped = planAggregation(plan, groupKeys, aggregates, scope);
-            plan = grouped.plan();
+            GroupedPlan grouped = grouping.sets() != null || !aggregates.groupings().isEmpty()
+                    ? planGroupingSets(plan, grouping, aggregates, scope, specification)
+                    : planAggregation(plan, groupKeys, aggregates, scope);
+            plan = subqueryPlanner.apply(grouped.plan(), lateSubqueries, null);
+            for (Subqueries.Entry entry : lateSubqueries) {
+                grouped.allowed().add(entry.output().id());
+            }
+            for (WindowCollector.Entry entry : windows.entries()) {
+                grouped.allowed().add(entry.output().id());
+            }
             List<SelectColumn> rewritten = new ArrayList<>();
             for (SelectColumn column : columns) {
                 rewritten.add(new SelectColumn(grouped.rewrite(column.expression(), "SELECT"), column.name(), column.explicitAlias()));
@@ -143,12 +362,21 @@ public final class QueryAnalyzer
             if (having.isPresent()) {
                 plan = new Filter(plan, grouped.rewrite(having.get(), "HAVING"));
             }
+            List<WindowCollector.Entry> rewrittenWindows = new ArrayList<>();
+            for (WindowCollector.Entry entry : windows.entries()) {
+                rewrittenWindows.add(entry.rewrite(expression -> grouped.rewrite(expression, "window functions")));
+            }
+            plan = planWindows(plan, rewrittenWindows);
             List<SortItem> rewrittenSort = new ArrayList<>();
             for (SortItem item : sortItems) {
                 rewrittenSort.add(item.expression() == null ? item
                         : new SortItem(-1, grouped.rewrite(item.expression(), "ORDER BY"), item.ascending(), item.nullsFirst()));
             }
             sortItems = rewrittenSort;
+        }
+        else {
+            plan = subqueryPlanner.apply(plan, lateSubqueries, null);
+            plan = planWindows(plan, windows.entries());
         }
 
         // the SELECT projection, plus hidden columns for ORDER BY expressions not in the SELECT list
@@ -196,9 +424,10 @@ public final class QueryAnalyzer
         return new QueryPlan(plan, visible, names);
     }
 
-    private List<SelectColumn> selectColumns(QuerySpecification specification, Scope scope, AggregateCollector aggregates)
+    private List<SelectColumn> selectColumns(QuerySpecification specification, Scope scope, AggregateCollector aggregates, Subqueries subqueries,
+            WindowCollector windows)
     {
-        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "SELECT", aggregates, Map.of());
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "SELECT", aggregates, Map.of(), subqueries, windows);
         List<SelectColumn> columns = new ArrayList<>();
         for (SelectItem item : specification.selectItems()) {
             switch (item) {
@@ -231,44 +460,110 @@ public final class QueryAnalyzer
         return columns;
     }
 
-    private List<RowExpression> groupKeys(QuerySpecification specification, Scope scope, List<SelectColumn> columns, AggregateCollector aggregates)
+    /** GROUP BY keys and, for GROUPING SETS / ROLLUP / CUBE, the sets (indexes into the keys); null sets for plain GROUP BY. */
+    private record Grouping(List<RowExpression> keys, List<List<Integer>> sets) {}
+
+    private Grouping groupKeys(QuerySpecification specification, Scope scope, List<SelectColumn> columns, AggregateCollector aggregates)
     {
         List<RowExpression> keys = new ArrayList<>();
         if (specification.groupBy().isEmpty()) {
-            return keys;
+            return new Grouping(keys, null);
         }
         ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "GROUP BY", null, Map.of());
         Set<Integer> aggregateIds = new HashSet<>();
         for (AggregateCollector.Entry entry : aggregates.entries()) {
             aggregateIds.add(entry.output().id());
         }
+        boolean plain = true;
+        // every element contributes a list of sets; the query's sets are their cross product
+        List<List<Integer>> sets = List.of(List.of());
         for (GroupingElement element : specification.groupBy().get().elements()) {
-            if (!(element instanceof GroupingExpression grouping)) {
-                throw SemanticErrors.notSupported("GROUPING SETS, ROLLUP and CUBE", element);
-            }
-            Expression expression = grouping.expression();
-            RowExpression key;
-            if (expression instanceof LongLiteral ordinal) {
-                if (ordinal.value() < 1 || ordinal.value() > columns.size()) {
-                    throw SemanticErrors.error(ErrorCode.INVALID_COLUMN_REFERENCE, "GROUP BY position " + ordinal.value() + " is not in select list", ordinal);
+            List<List<Integer>> elementSets = new ArrayList<>();
+            switch (element) {
+                case GroupingExpression grouping -> elementSets.add(List.of(groupKey(grouping.expression(), keys, analyzer, scope, columns, aggregateIds)));
+                case dev.basalt.parser.tree.GroupingSets groupingSets -> {
+                    plain = false;
+                    for (List<Expression> set : groupingSets.sets()) {
+                        List<Integer> indexes = new ArrayList<>();
+                        for (Expression expression : set) {
+                            indexes.add(groupKey(expression, keys, analyzer, scope, columns, aggregateIds));
+                        }
+                        elementSets.add(indexes);
+                    }
                 }
-                key = columns.get((int) ordinal.value() - 1).expression();
-                requireNoAggregates(key, aggregateIds, ordinal);
+                case dev.basalt.parser.tree.Rollup rollup -> {
+                    plain = false;
+                    List<Integer> indexes = new ArrayList<>();
+                    for (Expression expression : rollup.expressions()) {
+                        indexes.add(groupKey(expression, keys, analyzer, scope, columns, aggregateIds));
+                    }
+                    for (int length = indexes.size(); length >= 0; length--) {
+                        elementSets.add(List.copyOf(indexes.subList(0, length)));
+                    }
+                }
+                case dev.basalt.parser.tree.Cube cube -> {
+                    plain = false;
+                    List<Integer> indexes = new ArrayList<>();
+                    for (Expression expression : cube.expressions()) {
+                        indexes.add(groupKey(expression, keys, analyzer, scope, columns, aggregateIds));
+                    }
+                    if (indexes.size() > 12) {
+                        throw SemanticErrors.notSupported("CUBE with more than 12 elements", cube);
+                    }
+                    for (int mask = (1 << indexes.size()) - 1; mask >= 0; mask--) {
+                        List<Integer> set = new ArrayList<>();
+                        for (int i = 0; i < indexes.size(); i++) {
+                            if ((mask & (1 << (indexes.size() - 1 - i))) != 0) {
+                                set.add(indexes.get(i));
+                            }
+                        }
+                        elementSets.add(set);
+                    }
+                }
             }
-            else if (expression instanceof ColumnReference reference && reference.name().parts().size() == 1
-                    && scope.resolve(reference.name(), reference).isEmpty() && selectColumnNamed(columns, reference.name().suffix()) >= 0) {
-                // GROUP BY an output name, when no input column has that name (PostgreSQL)
-                key = columns.get(selectColumnNamed(columns, reference.name().suffix())).expression();
-                requireNoAggregates(key, aggregateIds, reference);
+            List<List<Integer>> product = new ArrayList<>();
+            for (List<Integer> left : sets) {
+                for (List<Integer> right : elementSets) {
+                    List<Integer> combined = new ArrayList<>(left);
+                    for (Integer index : right) {
+                        if (!combined.contains(index)) {
+                            combined.add(index);
+                        }
+                    }
+                    product.add(combined);
+                }
             }
-            else {
-                key = analyzer.analyze(expression);
-            }
-            if (!keys.contains(key)) {
-                keys.add(key);
-            }
+            sets = product;
         }
-        return keys;
+        return new Grouping(keys, plain ? null : sets);
+    }
+
+    private int groupKey(Expression expression, List<RowExpression> keys, ExpressionAnalyzer analyzer, Scope scope, List<SelectColumn> columns,
+            Set<Integer> aggregateIds)
+    {
+        RowExpression key;
+        if (expression instanceof LongLiteral ordinal) {
+            if (ordinal.value() < 1 || ordinal.value() > columns.size()) {
+                throw SemanticErrors.error(ErrorCode.INVALID_COLUMN_REFERENCE, "GROUP BY position " + ordinal.value() + " is not in select list", ordinal);
+            }
+            key = columns.get((int) ordinal.value() - 1).expression();
+            requireNoAggregates(key, aggregateIds, ordinal);
+        }
+        else if (expression instanceof ColumnReference reference && reference.name().parts().size() == 1
+                && scope.local().resolve(reference.name(), reference).isEmpty() && selectColumnNamed(columns, reference.name().suffix()) >= 0) {
+            // GROUP BY an output name, when no input column has that name (PostgreSQL)
+            key = columns.get(selectColumnNamed(columns, reference.name().suffix())).expression();
+            requireNoAggregates(key, aggregateIds, reference);
+        }
+        else {
+            key = analyzer.analyze(expression);
+        }
+        int index = keys.indexOf(key);
+        if (index < 0) {
+            keys.add(key);
+            index = keys.size() - 1;
+        }
+        return index;
     }
 
     private static void requireNoAggregates(RowExpression key, Set<Integer> aggregateIds, Node node)
@@ -291,10 +586,10 @@ public final class QueryAnalyzer
     }
 
     private List<SortItem> sortItems(List<OrderItem> orderBy, List<SelectColumn> columns, Scope scope, AggregateCollector aggregates,
-            Map<String, RowExpression> aliases)
+            Map<String, RowExpression> aliases, Subqueries subqueries, WindowCollector windows)
     {
         List<SortItem> items = new ArrayList<>();
-        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "ORDER BY", aggregates, aliases);
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "ORDER BY", aggregates, aliases, subqueries, windows);
         for (OrderItem item : orderBy) {
             boolean ascending = item.ordering() == SortOrder.ASCENDING;
             boolean nullsFirst = nullsFirst(item);
@@ -396,6 +691,59 @@ public final class QueryAnalyzer
         return byId;
     }
 
+    // ---------------------------------------------------------------- window functions
+
+    /** One Window node per distinct PARTITION BY / ORDER BY, stacked; keys and arguments projected into columns first. */
+    private LogicalPlan planWindows(LogicalPlan source, List<WindowCollector.Entry> entries)
+    {
+        if (entries.isEmpty()) {
+            return source;
+        }
+        Map<Integer, Symbol> available = symbolsById(source.outputs());
+        List<Symbol> projected = new ArrayList<>(source.outputs());
+        List<RowExpression> expressions = new ArrayList<>();
+        for (Symbol symbol : projected) {
+            expressions.add(symbol.reference());
+        }
+        Map<RowExpression, Symbol> computed = new HashMap<>();
+        java.util.function.Function<RowExpression, Symbol> column = expression -> computed.computeIfAbsent(expression, e -> {
+            if (e instanceof InputReference reference && available.containsKey(reference.index())) {
+                return available.get(reference.index());
+            }
+            Symbol symbol = context.symbols().newSymbol("window_arg", e.type());
+            projected.add(symbol);
+            expressions.add(e);
+            return symbol;
+        });
+        record Specification(List<Symbol> partitionBy, List<Ordering> orderBy) {}
+        Map<Specification, List<dev.basalt.planner.logical.Window.Function>> groups = new LinkedHashMap<>();
+        for (WindowCollector.Entry entry : entries) {
+            List<Symbol> partition = new ArrayList<>();
+            for (RowExpression expression : entry.partitionBy()) {
+                Symbol symbol = column.apply(expression);
+                if (!partition.contains(symbol)) {
+                    partition.add(symbol);
+                }
+            }
+            List<Ordering> orderings = new ArrayList<>();
+            for (WindowCollector.Order order : entry.orderBy()) {
+                orderings.add(new Ordering(column.apply(order.expression()), order.ascending(), order.nullsFirst()));
+            }
+            List<Symbol> arguments = new ArrayList<>();
+            for (RowExpression argument : entry.arguments()) {
+                arguments.add(column.apply(argument));
+            }
+            groups.computeIfAbsent(new Specification(partition, orderings), key -> new ArrayList<>())
+                    .add(new dev.basalt.planner.logical.Window.Function(entry.output(), entry.function(), entry.aggregate(), arguments,
+                            entry.distinct(), entry.ignoreNulls(), entry.frame()));
+        }
+        LogicalPlan plan = projected.size() == source.outputs().size() ? source : new Project(source, projected, expressions);
+        for (Map.Entry<Specification, List<dev.basalt.planner.logical.Window.Function>> group : groups.entrySet()) {
+            plan = new dev.basalt.planner.logical.Window(plan, group.getKey().partitionBy(), group.getKey().orderBy(), group.getValue());
+        }
+        return plan;
+    }
+
     // ---------------------------------------------------------------- aggregation
 
     /** The Aggregate node and the rewrite of post-aggregation expressions onto its outputs. */
@@ -416,6 +764,83 @@ public final class QueryAnalyzer
             }
             return rewritten;
         }
+    }
+
+    /**
+     * GROUPING SETS / ROLLUP / CUBE (and grouping()): a UNION ALL of one aggregation per grouping set, the keys
+     * outside the set NULL, grouping(...) a constant per branch (bit set = argument not grouped in that branch).
+     */
+    private GroupedPlan planGroupingSets(LogicalPlan source, Grouping grouping, AggregateCollector aggregates, Scope scope, Node node)
+    {
+        List<RowExpression> keys = grouping.keys();
+        List<List<Integer>> sets = grouping.sets();
+        if (sets == null) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                all.add(i);
+            }
+            sets = List.of(all);
+        }
+        List<Symbol> keySymbols = new ArrayList<>();
+        for (RowExpression key : keys) {
+            keySymbols.add(context.symbols().newSymbol("group_key", key.type() instanceof NullType ? DataTypes.INTEGER : key.type()));
+        }
+        List<Symbol> outputs = new ArrayList<>(keySymbols);
+        for (AggregateCollector.Entry entry : aggregates.entries()) {
+            outputs.add(entry.output());
+        }
+        List<List<Integer>> groupingArguments = new ArrayList<>();
+        for (AggregateCollector.GroupingCall call : aggregates.groupings()) {
+            outputs.add(call.output());
+            List<Integer> indexes = new ArrayList<>();
+            for (RowExpression argument : call.arguments()) {
+                int index = keys.indexOf(argument);
+                if (index < 0) {
+                    throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "arguments to GROUPING must be grouping expressions of the associated query level", node);
+                }
+                indexes.add(index);
+            }
+            groupingArguments.add(indexes);
+        }
+        List<LogicalPlan> inputs = new ArrayList<>();
+        List<List<Symbol>> inputSymbols = new ArrayList<>();
+        for (List<Integer> set : sets) {
+            List<RowExpression> setKeys = new ArrayList<>();
+            for (Integer index : set) {
+                setKeys.add(keys.get(index));
+            }
+            GroupedPlan branch = planAggregation(source, setKeys, aggregates, scope);
+            List<RowExpression> expressions = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                int position = set.indexOf(i);
+                expressions.add(position >= 0 ? TypeCoercion.coerce(branch.keySymbols().get(position).reference(), keySymbols.get(i).type())
+                        : new Constant(null, keySymbols.get(i).type()));
+            }
+            for (AggregateCollector.Entry entry : aggregates.entries()) {
+                expressions.add(entry.output().reference());
+            }
+            for (List<Integer> arguments : groupingArguments) {
+                int bits = 0;
+                for (Integer argument : arguments) {
+                    bits = (bits << 1) | (set.contains(argument) ? 0 : 1);
+                }
+                expressions.add(new Constant(bits, DataTypes.INTEGER));
+            }
+            List<Symbol> symbols = new ArrayList<>();
+            for (Symbol output : outputs) {
+                symbols.add(sets.size() == 1 ? output : context.symbols().newSymbol(output.name(), output.type()));
+            }
+            inputs.add(new Project(branch.plan(), symbols, expressions));
+            inputSymbols.add(symbols);
+        }
+        LogicalPlan plan = inputs.size() == 1 ? inputs.getFirst()
+                : new dev.basalt.planner.logical.SetOperation(SetOperationType.UNION, true, inputs, inputSymbols, outputs);
+        Set<Integer> allowed = new HashSet<>(Expressions.ids(outputs));
+        Map<Integer, String> names = new HashMap<>();
+        for (Field field : scope.fields()) {
+            names.putIfAbsent(field.symbol().id(), field.displayName());
+        }
+        return new GroupedPlan(plan, keys, keySymbols, allowed, names);
     }
 
     private GroupedPlan planAggregation(LogicalPlan source, List<RowExpression> keys, AggregateCollector aggregates, Scope scope)
@@ -614,7 +1039,7 @@ public final class QueryAnalyzer
         return switch (relation) {
             case dev.basalt.parser.tree.Table table -> planTable(table);
             case SubqueryRelation subquery -> {
-                QueryPlan query = planQuery(subquery.query());
+                QueryPlan query = new QueryAnalyzer(context, outer, ctes).planQuery(subquery.query());
                 Optional<String> alias = subquery.alias().map(Identifier::value);
                 List<String> names = renamed(query.names(), subquery.columnAliases(), alias.orElse("subquery"), subquery);
                 List<Field> fields = new ArrayList<>();
@@ -630,6 +1055,30 @@ public final class QueryAnalyzer
 
     private RelationPlan planTable(dev.basalt.parser.tree.Table reference)
     {
+        if (reference.name().names().size() == 1 && ctes.containsKey(reference.name().suffix())) {
+            CommonTableExpression cte = ctes.get(reference.name().suffix());
+            String relationName = reference.alias().map(Identifier::value).orElse(cte.query().name().value());
+            if (cte.workTable().isPresent()) {
+                CommonTableExpression.WorkTable workTable = cte.workTable().get();
+                List<String> names = renamed(workTable.columnNames(), reference.columnAliases(), relationName, reference);
+                List<Symbol> symbols = new ArrayList<>();
+                List<Field> fields = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    Symbol symbol = context.symbols().newSymbol(workTable.columnNames().get(i), workTable.types().get(i));
+                    symbols.add(symbol);
+                    fields.add(new Field(Optional.of(relationName), names.get(i), symbol));
+                }
+                return new RelationPlan(new dev.basalt.planner.logical.WorkTableScan(workTable.name(), symbols), new Scope(fields));
+            }
+            QueryPlan query = cte.recursive() ? planRecursive(cte) : new QueryAnalyzer(context, cte.outer(), cte.visible()).planQuery(cte.query().query());
+            List<String> names = renamed(query.names(), cte.query().columnAliases(), relationName, cte.query());
+            names = renamed(names, reference.columnAliases(), relationName, reference);
+            List<Field> fields = new ArrayList<>();
+            for (int i = 0; i < query.outputs().size(); i++) {
+                fields.add(new Field(Optional.of(relationName), names.get(i), query.outputs().get(i)));
+            }
+            return new RelationPlan(query.plan(), new Scope(fields));
+        }
         Table table = resolveTable(reference.name().names(), reference);
         TableSchema schema = table.schema();
         String relationName = reference.alias().map(Identifier::value).orElse(schema.name());
@@ -671,22 +1120,124 @@ public final class QueryAnalyzer
 
     private RelationPlan planJoin(dev.basalt.parser.tree.Join join)
     {
-        switch (join.type()) {
-            case LEFT, RIGHT, FULL -> throw SemanticErrors.notSupported(join.type() + " OUTER JOIN", join);
-            case INNER, CROSS -> { }
-        }
+        JoinType type = switch (join.type()) {
+            case INNER, CROSS -> JoinType.INNER;
+            case LEFT -> JoinType.LEFT;
+            case RIGHT -> JoinType.RIGHT;
+            case FULL -> JoinType.FULL;
+        };
         RelationPlan left = planRelation(join.left());
         RelationPlan right = planRelation(join.right());
         Scope scope = left.scope().join(right.scope());
-        Optional<RowExpression> condition = Optional.empty();
-        if (join.criteria().isPresent()) {
-            if (!(join.criteria().get() instanceof JoinOn on)) {
-                throw SemanticErrors.notSupported("JOIN ... USING and NATURAL JOIN", join.criteria().get());
-            }
-            ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "JOIN conditions", null, Map.of());
-            condition = Optional.of(analyzer.analyzeBoolean(on.condition(), "JOIN/ON"));
+        if (join.criteria().isEmpty()) {
+            return new RelationPlan(new Join(type, left.plan(), right.plan(), Optional.empty(), Optional.empty()), scope);
         }
-        return new RelationPlan(Join.inner(left.plan(), right.plan(), condition), scope);
+        return switch (join.criteria().get()) {
+            case JoinOn on -> {
+                ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope.withOuter(outer), "JOIN conditions", null, Map.of());
+                RowExpression condition = analyzer.analyzeBoolean(on.condition(), "JOIN/ON");
+                yield new RelationPlan(new Join(type, left.plan(), right.plan(), Optional.of(condition), Optional.empty()), scope);
+            }
+            case JoinUsing using -> {
+                List<String> names = new ArrayList<>();
+                for (Identifier column : using.columns()) {
+                    if (names.contains(column.value())) {
+                        throw SemanticErrors.error(ErrorCode.DUPLICATE_COLUMN, "column name \"" + column.value() + "\" appears more than once in USING clause", column);
+                    }
+                    names.add(column.value());
+                }
+                yield joinUsing(type, left, right, names, using);
+            }
+            case NaturalJoin natural -> {
+                List<String> names = new ArrayList<>();
+                for (Field field : left.scope().fields()) {
+                    if (!names.contains(field.name()) && right.scope().fields().stream().anyMatch(f -> f.name().equals(field.name()))) {
+                        names.add(field.name());
+                    }
+                }
+                yield joinUsing(type, left, right, names, natural);
+            }
+        };
+    }
+
+    /**
+     * JOIN ... USING / NATURAL: equality on the named columns; each appears once (first, unqualified) holding the
+     * left value (INNER, LEFT), the right value (RIGHT) or COALESCE of both (FULL); the joined columns stay reachable
+     * qualified.
+     */
+    private RelationPlan joinUsing(JoinType type, RelationPlan left, RelationPlan right, List<String> names, Node node)
+    {
+        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision());
+        List<RowExpression> conjuncts = new ArrayList<>();
+        List<Field> merged = new ArrayList<>();
+        List<Field> hidden = new ArrayList<>();
+        List<Symbol> coalesced = new ArrayList<>();
+        List<RowExpression> coalesceExpressions = new ArrayList<>();
+        for (String name : names) {
+            Field leftField = usingField(left.scope(), name, "left", node);
+            Field rightField = usingField(right.scope(), name, "right", node);
+            conjuncts.add(typing.comparison(dev.basalt.planner.expression.Function.EQUAL, leftField.symbol().reference(),
+                    rightField.symbol().reference(), "=", node));
+            hidden.add(leftField);
+            hidden.add(rightField);
+            Symbol symbol = switch (type) {
+                case RIGHT -> rightField.symbol();
+                case FULL -> {
+                    DataType common = TypeCoercion.commonSuperType(leftField.symbol().type(), rightField.symbol().type())
+                            .orElseThrow(() -> SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "JOIN/USING types "
+                                    + leftField.symbol().type().sqlName() + " and " + rightField.symbol().type().sqlName() + " cannot be matched", node));
+                    Symbol value = context.symbols().newSymbol(name, common);
+                    coalesced.add(value);
+                    coalesceExpressions.add(new dev.basalt.planner.expression.Call(dev.basalt.planner.expression.Function.COALESCE,
+                            List.of(TypeCoercion.coerce(leftField.symbol().reference(), common), TypeCoercion.coerce(rightField.symbol().reference(), common)), common));
+                    yield value;
+                }
+                default -> leftField.symbol();
+            };
+            merged.add(new Field(Optional.empty(), name, symbol));
+        }
+        List<Field> fields = new ArrayList<>(merged);
+        for (Field field : left.scope().fields()) {
+            if (!names.contains(field.name())) {
+                fields.add(field);
+            }
+        }
+        for (Field field : right.scope().fields()) {
+            if (!names.contains(field.name())) {
+                fields.add(field);
+            }
+        }
+        hidden.addAll(left.scope().hidden());
+        hidden.addAll(right.scope().hidden());
+        LogicalPlan plan = new Join(type, left.plan(), right.plan(), Expressions.andOptional(conjuncts), Optional.empty());
+        if (!coalesced.isEmpty()) {
+            List<Symbol> outputs = new ArrayList<>(plan.outputs());
+            List<RowExpression> expressions = new ArrayList<>();
+            for (Symbol symbol : outputs) {
+                expressions.add(symbol.reference());
+            }
+            outputs.addAll(coalesced);
+            expressions.addAll(coalesceExpressions);
+            plan = new Project(plan, outputs, expressions);
+        }
+        return new RelationPlan(plan, new Scope(fields, hidden));
+    }
+
+    private static Field usingField(Scope scope, String name, String side, Node node)
+    {
+        Field found = null;
+        for (Field field : scope.fields()) {
+            if (field.name().equals(name)) {
+                if (found != null) {
+                    throw SemanticErrors.error(ErrorCode.AMBIGUOUS_COLUMN, "common column name \"" + name + "\" appears more than once in " + side + " table", node);
+                }
+                found = field;
+            }
+        }
+        if (found == null) {
+            throw SemanticErrors.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" specified in USING clause does not exist in " + side + " table", node);
+        }
+        return found;
     }
 
     // ---------------------------------------------------------------- INSERT

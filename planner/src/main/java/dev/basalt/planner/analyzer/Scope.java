@@ -18,10 +18,42 @@ import static java.util.Objects.requireNonNull;
 public final class Scope
 {
     private final List<Field> fields;
+    // columns merged away by JOIN ... USING / NATURAL: reachable only qualified (t.c), not by c or *
+    private final List<Field> hidden;
+    private final Optional<Scope> outer;
 
     public Scope(List<Field> fields)
     {
+        this(fields, List.of(), Optional.empty());
+    }
+
+    public Scope(List<Field> fields, List<Field> hidden)
+    {
+        this(fields, hidden, Optional.empty());
+    }
+
+    private Scope(List<Field> fields, List<Field> hidden, Optional<Scope> outer)
+    {
         this.fields = List.copyOf(requireNonNull(fields, "fields is null"));
+        this.hidden = List.copyOf(requireNonNull(hidden, "hidden is null"));
+        this.outer = requireNonNull(outer, "outer is null");
+    }
+
+    /** This scope with {@code outer} as the enclosing query's scope (names not found here resolve there: correlation). */
+    public Scope withOuter(Optional<Scope> outerScope)
+    {
+        return outerScope.isEmpty() ? this : new Scope(fields, hidden, outerScope);
+    }
+
+    /** This scope without its outer scopes. */
+    public Scope local()
+    {
+        return new Scope(fields, hidden, Optional.empty());
+    }
+
+    public Optional<Scope> outer()
+    {
+        return outer;
     }
 
     public static Scope empty()
@@ -38,11 +70,23 @@ public final class Scope
     {
         List<Field> joined = new ArrayList<>(fields);
         joined.addAll(other.fields);
-        return new Scope(joined);
+        List<Field> joinedHidden = new ArrayList<>(hidden);
+        joinedHidden.addAll(other.hidden);
+        return new Scope(joined, joinedHidden, outer);
+    }
+
+    public List<Field> hidden()
+    {
+        return hidden;
     }
 
     public boolean hasRelation(String relation)
     {
+        for (Field field : hidden) {
+            if (field.relation().isPresent() && field.relation().get().equals(relation)) {
+                return true;
+            }
+        }
         for (Field field : fields) {
             if (field.relation().isPresent() && field.relation().get().equals(relation)) {
                 return true;
@@ -55,6 +99,11 @@ public final class Scope
     public List<Field> fieldsOf(String relation)
     {
         List<Field> result = new ArrayList<>();
+        for (Field field : hidden) {
+            if (field.relation().isPresent() && field.relation().get().equals(relation)) {
+                result.add(field);
+            }
+        }
         for (Field field : fields) {
             if (field.relation().isPresent() && field.relation().get().equals(relation)) {
                 result.add(field);
@@ -68,6 +117,31 @@ public final class Scope
      * an alias). Throws 42702 when ambiguous and 42P01 when the qualifier names no relation.
      */
     public Optional<Field> resolve(QualifiedName name, Node node)
+    {
+        if (outer.isPresent() && !resolvesLocally(name)) {
+            Optional<Field> field = outer.get().resolve(name, node);
+            if (field.isPresent()) {
+                return field;
+            }
+        }
+        return resolveLocal(name, node);
+    }
+
+    private boolean resolvesLocally(QualifiedName name)
+    {
+        List<String> parts = name.names();
+        if (parts.size() == 1) {
+            for (Field field : fields) {
+                if (field.name().equals(parts.getLast())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return hasRelation(parts.get(parts.size() - 2));
+    }
+
+    private Optional<Field> resolveLocal(QualifiedName name, Node node)
     {
         List<String> parts = name.names();
         String column = parts.getLast();

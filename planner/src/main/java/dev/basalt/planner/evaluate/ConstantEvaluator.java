@@ -70,6 +70,10 @@ public final class ConstantEvaluator
                 case DATE_ADD -> dateAdd(arguments.get(0), (Interval) arguments.get(1), resultType);
                 case DATE_SUBTRACT -> dateAdd(arguments.get(0), ((Interval) arguments.get(1)).negate(), resultType);
                 case DATE_DIFF -> ChronoUnit.DAYS.between((LocalDate) arguments.get(1), (LocalDate) arguments.get(0));
+                // functions of the SQL issue are computed at run time only
+                case DATE_TRUNC, STRPOS, REPLACE, LPAD, RPAD, STARTS_WITH, ENDS_WITH, REGEXP_MATCHES, REGEXP_REPLACE,
+                     SPLIT_PART, REVERSE, LEFT, RIGHT, REPEAT, POWER, SQRT, LN, LOG10, EXP, SIGN, GREATEST, LEAST,
+                     TIMESTAMP_DIFF -> throw new NotFoldableException(function + " is evaluated at run time");
             };
         }
         catch (ArithmeticException | ClassCastException | java.time.DateTimeException e) {

@@ -103,6 +103,22 @@ public final class ExpressionSimplifier
                 }
                 yield foldStrict(call);
             }
+            case GREATEST, LEAST -> {
+                // NULL operands are ignored, not propagated
+                List<RowExpression> operands = new ArrayList<>();
+                for (RowExpression argument : call.arguments()) {
+                    if (!(argument instanceof Constant constant && constant.isNull())) {
+                        operands.add(argument);
+                    }
+                }
+                if (operands.isEmpty()) {
+                    yield new Constant(null, call.type());
+                }
+                if (operands.size() == 1) {
+                    yield operands.getFirst();
+                }
+                yield operands.size() == call.arguments().size() ? call : new Call(call.function(), operands, call.type());
+            }
             default -> foldStrict(call);
         };
     }

@@ -27,6 +27,19 @@ package dev.basalt.planner.expression;
  *       for DATE the result is DATE when the interval has no time part, else TIMESTAMP (as the binder typed it).
  *       Month arithmetic clamps to the month's last day (Jan 31 + 1 month = Feb 28/29). DATE_DIFF(a, b): DATE minus
  *       DATE in days (BIGINT).</li>
+ *   <li>Added for the SQL issue: DATE_TRUNC(field, source): field a lower-case VARCHAR Constant (millennium, century,
+ *       decade, year, quarter, month, week, day, hour, minute, second); source DATE or TIMESTAMP; result as typed by the
+ *       binder (TIMESTAMP, or DATE for a DATE source). STRPOS(haystack, needle): 1-based character position, 0 when
+ *       absent (BIGINT; POSITION(a IN b) binds to STRPOS(b, a)). REPLACE(s, from, to) replaces every occurrence.
+ *       LPAD/RPAD(s, length[, fill=' ']) pad or truncate to length characters. STARTS_WITH/ENDS_WITH(s, x) BOOLEAN.
+ *       REGEXP_MATCHES(s, pattern[, flags]) BOOLEAN, true if the Java regex matches anywhere (DuckDB semantics).
+ *       REGEXP_REPLACE(s, pattern, replacement[, flags]) replaces the first match, every match with flag 'g';
+ *       replacement back-references \1..\9. SPLIT_PART(s, delimiter, n) 1-based field, '' when out of range.
+ *       REVERSE(s), LEFT(s, n), RIGHT(s, n), REPEAT(s, n). POWER(x, y), SQRT, LN, LOG10, EXP on DOUBLE;
+ *       domain errors: sqrt/ln of a negative number and ln(0) raise INVALID_PARAMETER_VALUE (22023), as PostgreSQL does. SIGN(x): same type as x.
+ *       GREATEST/LEAST(a, b, ...): all operands the result type,
+ *       NULLs ignored (NULL only when all are NULL), as PostgreSQL and DuckDB. TIMESTAMP_DIFF(a, b): a - b as an
+ *       INTERVAL (days and micros). Invalid regular expressions raise INVALID_PARAMETER_VALUE (22023).</li>
  * </ul>
  */
 public enum Function
@@ -38,5 +51,7 @@ public enum Function
     COALESCE, NULLIF,
     CONCAT, SUBSTRING, UPPER, LOWER, LENGTH, TRIM, LTRIM, RTRIM,
     ROUND, FLOOR, CEIL,
-    DATE_PART, DATE_ADD, DATE_SUBTRACT, DATE_DIFF
+    DATE_PART, DATE_ADD, DATE_SUBTRACT, DATE_DIFF,
+    DATE_TRUNC, STRPOS, REPLACE, LPAD, RPAD, STARTS_WITH, ENDS_WITH, REGEXP_MATCHES, REGEXP_REPLACE, SPLIT_PART,
+    REVERSE, LEFT, RIGHT, REPEAT, POWER, SQRT, LN, LOG10, EXP, SIGN, GREATEST, LEAST, TIMESTAMP_DIFF
 }

@@ -76,6 +76,22 @@ public final class LogicalPlanPrinter
             case Sort sort -> "Sort[" + orderings(sort.orderings()) + "]";
             case TopN topN -> "TopN[" + topN.count() + ", " + orderings(topN.orderings()) + "]";
             case Limit limit -> "Limit[" + (limit.count() == Long.MAX_VALUE ? "ALL" : limit.count()) + (limit.offset() > 0 ? ", offset=" + limit.offset() : "") + "]";
+            case EnforceSingleRow enforce -> "EnforceSingleRow";
+            case Apply apply -> "Apply[" + apply.kind() + ", " + apply.joinType() + apply.comparison().map(comparison -> ", " + format(comparison)).orElse("")
+                    + ", " + apply.output() + "]";
+            case RecursiveUnion union -> "RecursiveUnion[" + union.workTable() + (union.all() ? " ALL" : "") + ", " + union.outputs() + "]";
+            case WorkTableScan scan -> "WorkTableScan[" + scan.workTable() + ", " + scan.outputs() + "]";
+            case Window window -> {
+                List<String> functions = new ArrayList<>();
+                for (Window.Function function : window.functions()) {
+                    functions.add(function.output() + " := " + function.aggregate().map(Enum::name).orElse(function.function().name()).toLowerCase(java.util.Locale.ROOT)
+                            + "(" + (function.distinct() ? "DISTINCT " : "") + joinSymbols(function.arguments()) + ") " + function.frame().type()
+                            + " " + function.frame().start().type() + " " + function.frame().end().type());
+                }
+                yield "Window[partition=" + window.partitionBy() + ", order=" + orderings(window.orderBy()) + ", " + String.join(", ", functions) + "]";
+            }
+            case SetOperation setOperation -> "SetOperation[" + setOperation.type() + (setOperation.all() ? " ALL" : "") + ", " + setOperation.outputs()
+                    + " := " + setOperation.inputSymbols() + "]";
             case Output output -> {
                 List<String> columns = new ArrayList<>();
                 for (int i = 0; i < output.columns().size(); i++) {

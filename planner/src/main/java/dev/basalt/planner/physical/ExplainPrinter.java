@@ -4,6 +4,7 @@ import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.planner.logical.ExpressionPrinter;
 import dev.basalt.planner.logical.PredicateFormatter;
 import dev.basalt.planner.plan.AggregateCall;
+import dev.basalt.planner.plan.EnforceSingleRow;
 import dev.basalt.planner.plan.Filter;
 import dev.basalt.planner.plan.HashAggregate;
 import dev.basalt.planner.plan.HashJoin;
@@ -11,11 +12,17 @@ import dev.basalt.planner.plan.Limit;
 import dev.basalt.planner.plan.NestedLoopJoin;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.planner.plan.Project;
+import dev.basalt.planner.plan.RecursiveUnion;
+import dev.basalt.planner.plan.SetOperation;
 import dev.basalt.planner.plan.Sort;
 import dev.basalt.planner.plan.SortKey;
 import dev.basalt.planner.plan.TableScan;
 import dev.basalt.planner.plan.TopN;
 import dev.basalt.planner.plan.Values;
+import dev.basalt.planner.plan.Window;
+import dev.basalt.planner.plan.WindowFrame;
+import dev.basalt.planner.plan.WindowFunctionCall;
+import dev.basalt.planner.plan.WorkTableScan;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.ColumnPredicate;
 
@@ -96,6 +103,18 @@ public final class ExplainPrinter
             case Sort sort -> sortKeys(sort.keys());
             case TopN topN -> "count=" + topN.count() + ", " + sortKeys(topN.keys());
             case Limit limit -> "count=" + (limit.count() == Long.MAX_VALUE ? "ALL" : limit.count()) + (limit.offset() > 0 ? ", offset=" + limit.offset() : "");
+            case SetOperation setOperation -> setOperation.type() + (setOperation.all() ? " ALL" : "");
+            case EnforceSingleRow enforce -> "";
+            case Window window -> {
+                List<String> calls = new ArrayList<>();
+                for (WindowFunctionCall call : window.functions()) {
+                    calls.add(windowCall(call));
+                }
+                yield "partitionBy=" + window.partitionBy() + (window.orderBy().isEmpty() ? "" : ", orderBy=[" + sortKeys(window.orderBy()) + "]")
+                        + ", functions=[" + String.join(", ", calls) + "]";
+            }
+            case RecursiveUnion union -> union.workTable() + (union.all() ? ", ALL" : "");
+            case WorkTableScan scan -> scan.workTable();
         };
     }
 
@@ -110,6 +129,24 @@ public final class ExplainPrinter
             arguments.add("#" + argument);
         }
         return name + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + ")";
+    }
+
+    private static String windowCall(WindowFunctionCall call)
+    {
+        String name = call.aggregate().map(aggregate -> aggregate.name()).orElse(call.function().name()).toLowerCase(Locale.ROOT);
+        List<String> arguments = new ArrayList<>();
+        for (int argument : call.arguments()) {
+            arguments.add("#" + argument);
+        }
+        WindowFrame frame = call.frame();
+        return name + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + ")"
+                + (call.ignoreNulls() ? " IGNORE NULLS" : "")
+                + " " + frame.type() + " " + frameBound(frame.start()) + " TO " + frameBound(frame.end());
+    }
+
+    private static String frameBound(WindowFrame.FrameBound bound)
+    {
+        return bound.offset() == null ? bound.type().name() : bound.offset() + " " + bound.type();
     }
 
     private static String sortKeys(List<SortKey> keys)

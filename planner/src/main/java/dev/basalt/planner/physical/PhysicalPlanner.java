@@ -133,8 +133,76 @@ public final class PhysicalPlanner
                 Translated source = translate(limit.source());
                 yield new Translated(new dev.basalt.planner.plan.Limit(source.plan(), limit.count(), limit.offset()), source.layout());
             }
+            case dev.basalt.planner.logical.EnforceSingleRow enforce -> {
+                Translated source = translate(enforce.source());
+                yield new Translated(new dev.basalt.planner.plan.EnforceSingleRow(source.plan()), source.layout());
+            }
+            case dev.basalt.planner.logical.SetOperation setOperation -> {
+                List<PhysicalPlan> inputs = new ArrayList<>();
+                for (int i = 0; i < setOperation.inputs().size(); i++) {
+                    Translated input = translate(setOperation.inputs().get(i));
+                    List<Symbol> symbols = setOperation.inputSymbols().get(i);
+                    List<RowExpression> projections = new ArrayList<>();
+                    boolean identity = symbols.size() == input.layout().size();
+                    for (int column = 0; column < symbols.size(); column++) {
+                        int position = input.position(symbols.get(column));
+                        identity &= position == column;
+                        projections.add(new InputReference(position, symbols.get(column).type()));
+                    }
+                    inputs.add(identity ? input.plan() : new Project(input.plan(), projections, columns(setOperation.outputs())));
+                }
+                yield new Translated(new dev.basalt.planner.plan.SetOperation(setOperation.type(), setOperation.all(), inputs, columns(setOperation.outputs())),
+                        setOperation.outputs());
+            }
+            case dev.basalt.planner.logical.Window window -> {
+                Translated source = translate(window.source());
+                List<Integer> partition = new ArrayList<>();
+                for (Symbol symbol : window.partitionBy()) {
+                    partition.add(source.position(symbol));
+                }
+                List<dev.basalt.planner.plan.WindowFunctionCall> calls = new ArrayList<>();
+                List<Column> columns = new ArrayList<>(source.plan().outputColumns());
+                List<Symbol> layout = new ArrayList<>(source.layout());
+                for (dev.basalt.planner.logical.Window.Function function : window.functions()) {
+                    List<Integer> arguments = new ArrayList<>();
+                    for (Symbol argument : function.arguments()) {
+                        arguments.add(source.position(argument));
+                    }
+                    calls.add(new dev.basalt.planner.plan.WindowFunctionCall(function.function(), function.aggregate(), arguments, function.distinct(),
+                            function.ignoreNulls(), function.frame(), function.type()));
+                    columns.add(new Column(function.output().name(), function.type()));
+                    layout.add(function.output());
+                }
+                yield new Translated(new dev.basalt.planner.plan.Window(source.plan(), partition, sortKeys(window.orderBy(), source), calls, columns), layout);
+            }
+            case dev.basalt.planner.logical.RecursiveUnion union -> {
+                PhysicalPlan anchor = positioned(translate(union.anchor()), union.anchorSymbols(), union.outputs());
+                PhysicalPlan step = positioned(translate(union.step()), union.stepSymbols(), union.outputs());
+                yield new Translated(new dev.basalt.planner.plan.RecursiveUnion(anchor, step, union.workTable(), union.all(), MAX_RECURSION,
+                        columns(union.outputs())), union.outputs());
+            }
+            case dev.basalt.planner.logical.WorkTableScan scan ->
+                    new Translated(new dev.basalt.planner.plan.WorkTableScan(scan.workTable(), columns(scan.outputs())), scan.outputs());
+            case dev.basalt.planner.logical.Apply apply -> throw new dev.basalt.spi.error.BasaltException(dev.basalt.spi.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "subqueries need the DecorrelateSubqueries rule", apply.location().line(), apply.location().column(), null);
             case Output output -> output(output);
         };
+    }
+
+    /** Iterations of a WITH RECURSIVE before it fails (a guard against runaway recursion). */
+    private static final long MAX_RECURSION = 100_000;
+
+    /** {@code input}'s {@code symbols}, in order, as the columns {@code outputs}. */
+    private static PhysicalPlan positioned(Translated input, List<Symbol> symbols, List<Symbol> outputs)
+    {
+        List<RowExpression> projections = new ArrayList<>();
+        boolean identity = symbols.size() == input.layout().size();
+        for (int column = 0; column < symbols.size(); column++) {
+            int position = input.position(symbols.get(column));
+            identity &= position == column;
+            projections.add(new InputReference(position, symbols.get(column).type()));
+        }
+        return identity ? input.plan() : new Project(input.plan(), projections, columns(outputs));
     }
 
     private long rows(LogicalPlan node)
@@ -213,7 +281,10 @@ public final class PhysicalPlanner
             residual.add(conjunct);
         }
         long estimate = rows(join);
-        if (leftKeys.isEmpty()) {
+        // a hash MARK join makes "no match" unknown on any NULL key without consulting the residual filter, which is
+        // wrong when the filter alone rules rows out (correlated IN): evaluate the whole condition per pair instead
+        boolean markWithFilter = join.type() == JoinType.MARK && !residual.isEmpty();
+        if (leftKeys.isEmpty() || markWithFilter) {
             Translated combined = combine(left, right);
             Optional<RowExpression> condition = join.condition().map(combined::translate);
             List<Symbol> layout = outputLayout(join, left.layout(), right.layout());
@@ -222,13 +293,22 @@ public final class PhysicalPlanner
         }
         KeyedInput leftInput = withKeys(left, leftKeys);
         KeyedInput rightInput = withKeys(right, rightKeys);
-        // the smaller input is hashed; only an inner join may swap sides
-        boolean swap = join.type() == JoinType.INNER && stats.rows(join.right()) > stats.rows(join.left());
+        // the smaller input is hashed; inner and outer joins may swap sides (LEFT <-> RIGHT), SEMI/ANTI/MARK may not
+        boolean swappable = switch (join.type()) {
+            case INNER, LEFT, RIGHT, FULL -> true;
+            case SEMI, ANTI, MARK -> false;
+        };
+        boolean swap = swappable && stats.rows(join.right()) > stats.rows(join.left());
         KeyedInput probe = swap ? rightInput : leftInput;
         KeyedInput build = swap ? leftInput : rightInput;
+        JoinType joinType = !swap ? join.type() : switch (join.type()) {
+            case LEFT -> JoinType.RIGHT;
+            case RIGHT -> JoinType.LEFT;
+            default -> join.type();
+        };
         Translated combined = combine(probe.input(), build.input());
         Optional<RowExpression> filter = residual.isEmpty() ? Optional.empty() : Optional.of(combined.translate(Expressions.and(residual)));
-        List<Symbol> layout = switch (join.type()) {
+        List<Symbol> layout = switch (joinType) {
             case INNER, LEFT, RIGHT, FULL -> combined.layout();
             case SEMI, ANTI -> probe.input().layout();
             case MARK -> {
@@ -237,8 +317,8 @@ public final class PhysicalPlanner
                 yield marked;
             }
         };
-        HashJoin plan = new HashJoin(join.type(), probe.input().plan(), build.input().plan(), probe.keys(), build.keys(), filter,
-                layoutColumns(join.type(), probe.input(), build.input(), join.mark().orElse(null)), estimate);
+        HashJoin plan = new HashJoin(joinType, probe.input().plan(), build.input().plan(), probe.keys(), build.keys(), filter,
+                layoutColumns(joinType, probe.input(), build.input(), join.mark().orElse(null)), estimate);
         return new Translated(plan, layout);
     }
 
@@ -297,13 +377,26 @@ public final class PhysicalPlanner
 
     private static List<Column> layoutColumns(JoinType type, Translated first, Translated second, Symbol mark)
     {
-        List<Column> columns = new ArrayList<>(first.plan().outputColumns());
+        List<Column> columns = new ArrayList<>(nullable(first.plan().outputColumns(), type == JoinType.RIGHT || type == JoinType.FULL));
         switch (type) {
-            case INNER, LEFT, RIGHT, FULL -> columns.addAll(second.plan().outputColumns());
+            case INNER, LEFT, RIGHT, FULL -> columns.addAll(nullable(second.plan().outputColumns(), type == JoinType.LEFT || type == JoinType.FULL));
             case SEMI, ANTI -> { }
             case MARK -> columns.add(new Column(mark == null ? "mark" : mark.name(), dev.basalt.spi.type.DataTypes.BOOLEAN));
         }
         return columns;
+    }
+
+    /** The columns of an outer join's null-supplying side: every one may be NULL. */
+    private static List<Column> nullable(List<Column> columns, boolean nullSupplying)
+    {
+        if (!nullSupplying) {
+            return columns;
+        }
+        List<Column> result = new ArrayList<>();
+        for (Column column : columns) {
+            result.add(new Column(column.name(), column.type(), true));
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------- output

@@ -10,7 +10,8 @@ import java.util.List;
  * (joins: probe/left columns first, then build/right columns). The simple class name is the EXPLAIN label.
  */
 public sealed interface PhysicalPlan
-        permits TableScan, Values, Filter, Project, HashAggregate, HashJoin, NestedLoopJoin, Sort, TopN, Limit
+        permits TableScan, Values, Filter, Project, HashAggregate, HashJoin, NestedLoopJoin, Sort, TopN, Limit,
+        SetOperation, EnforceSingleRow, Window, RecursiveUnion, WorkTableScan
 {
     /** Output columns, in order; names are for display (result metadata), types are exact. */
     List<Column> outputColumns();

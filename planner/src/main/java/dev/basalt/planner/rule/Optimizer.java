@@ -51,6 +51,7 @@ public final class Optimizer
                 new MergeProjections(),
                 new RemoveIdentityProjections());
         return List.of(
+                new Phase("decorrelate", List.of(new DecorrelateSubqueries())),
                 new Phase("simplify", simplify),
                 new Phase("join order", List.of(new ReorderJoins())),
                 new Phase("prune", List.of(new PruneColumns(), new MergeProjections(), new RemoveIdentityProjections())),

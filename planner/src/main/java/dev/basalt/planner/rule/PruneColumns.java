@@ -111,6 +111,42 @@ public final class PruneColumns implements Rule
                 yield topN.withSources(List.of(prune(topN.source(), needed)));
             }
             case Limit limit -> limit.withSources(List.of(prune(limit.source(), required)));
+            case dev.basalt.planner.logical.EnforceSingleRow enforce -> enforce.withSources(List.of(prune(enforce.source(), required)));
+            case dev.basalt.planner.logical.RecursiveUnion union -> union.withSources(List.of(
+                    narrow(prune(union.anchor(), Expressions.ids(union.anchorSymbols())), Expressions.ids(union.anchorSymbols())),
+                    narrow(prune(union.step(), Expressions.ids(union.stepSymbols())), Expressions.ids(union.stepSymbols()))));
+            case dev.basalt.planner.logical.WorkTableScan scan -> scan;
+            // decorrelated before pruning; left whole if a rule was disabled
+            case dev.basalt.planner.logical.Apply apply -> apply;
+            case dev.basalt.planner.logical.Window window -> {
+                List<dev.basalt.planner.logical.Window.Function> functions = new ArrayList<>();
+                Set<Integer> needed = new HashSet<>(required);
+                needed.addAll(Expressions.ids(window.partitionBy()));
+                for (Ordering ordering : window.orderBy()) {
+                    needed.add(ordering.symbol().id());
+                }
+                for (dev.basalt.planner.logical.Window.Function function : window.functions()) {
+                    if (required.contains(function.output().id())) {
+                        functions.add(function);
+                        needed.addAll(Expressions.ids(function.arguments()));
+                    }
+                }
+                LogicalPlan source = prune(window.source(), needed);
+                if (functions.isEmpty()) {
+                    yield source;
+                }
+                yield functions.size() == window.functions().size() && source == window.source() ? window
+                        : new dev.basalt.planner.logical.Window(source, window.partitionBy(), window.orderBy(), functions);
+            }
+            case dev.basalt.planner.logical.SetOperation setOperation -> {
+                // every column takes part in duplicate elimination / matching: keep them all
+                List<LogicalPlan> inputs = new ArrayList<>();
+                for (int i = 0; i < setOperation.inputs().size(); i++) {
+                    inputs.add(narrow(prune(setOperation.inputs().get(i), Expressions.ids(setOperation.inputSymbols().get(i))),
+                            Expressions.ids(setOperation.inputSymbols().get(i))));
+                }
+                yield setOperation.withSources(inputs);
+            }
             case Scan scan -> pruneScan(scan, required);
             case Values values -> pruneValues(values, required);
         };

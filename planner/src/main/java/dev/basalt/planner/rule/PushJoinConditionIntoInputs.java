@@ -11,15 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Inner-join condition conjuncts that read only one side filter that side before the join. */
+/**
+ * Join condition conjuncts that read only one side filter that side before the join, where that keeps the join's
+ * meaning: both sides of INNER and SEMI joins, only the null-supplying (inner) side of LEFT/RIGHT joins, the right
+ * side of ANTI joins; never for FULL and MARK joins (there a failing condition produces padded rows / FALSE marks).
+ */
 public final class PushJoinConditionIntoInputs extends NodeRule
 {
     @Override
     protected LogicalPlan rewrite(LogicalPlan node, RuleContext context)
     {
-        if (!(node instanceof Join join) || join.type() != JoinType.INNER || join.condition().isEmpty()) {
+        if (!(node instanceof Join join) || join.condition().isEmpty()) {
             return null;
         }
+        boolean intoLeft = switch (join.type()) {
+            case INNER, SEMI, RIGHT -> true;
+            case LEFT, FULL, ANTI, MARK -> false;
+        };
+        boolean intoRight = switch (join.type()) {
+            case INNER, SEMI, LEFT, ANTI -> true;
+            case RIGHT, FULL, MARK -> false;
+        };
         Set<Integer> leftIds = Expressions.ids(join.left().outputs());
         Set<Integer> rightIds = Expressions.ids(join.right().outputs());
         List<RowExpression> left = new ArrayList<>();
@@ -27,10 +39,10 @@ public final class PushJoinConditionIntoInputs extends NodeRule
         List<RowExpression> kept = new ArrayList<>();
         for (RowExpression conjunct : Expressions.conjuncts(join.condition().get())) {
             Set<Integer> ids = Expressions.symbolIds(conjunct);
-            if (!ids.isEmpty() && leftIds.containsAll(ids)) {
+            if (intoLeft && !ids.isEmpty() && leftIds.containsAll(ids)) {
                 left.add(conjunct);
             }
-            else if (!ids.isEmpty() && rightIds.containsAll(ids)) {
+            else if (intoRight && !ids.isEmpty() && rightIds.containsAll(ids)) {
                 right.add(conjunct);
             }
             else {

@@ -88,6 +88,18 @@ public final class StatsEstimator
             case Sort sort -> estimate(sort.source());
             case TopN topN -> limit(estimate(topN.source()), topN.count());
             case Limit limit -> limit(estimate(limit.source()), limit.count());
+            case dev.basalt.planner.logical.EnforceSingleRow enforce -> limit(estimate(enforce.source()), 1);
+            case dev.basalt.planner.logical.Window window -> estimate(window.source());
+            case dev.basalt.planner.logical.Apply apply -> estimate(apply.input());
+            case dev.basalt.planner.logical.RecursiveUnion union -> new PlanEstimate(estimate(union.anchor()).rows() * 10, Map.of());
+            case dev.basalt.planner.logical.WorkTableScan scan -> new PlanEstimate(100, Map.of());
+            case dev.basalt.planner.logical.SetOperation setOperation -> {
+                double rows = 0;
+                for (LogicalPlan input : setOperation.inputs()) {
+                    rows = setOperation.type() == dev.basalt.planner.plan.SetOperationType.UNION || rows == 0 ? rows + estimate(input).rows() : rows;
+                }
+                yield new PlanEstimate(rows, Map.of());
+            }
             case Output output -> estimate(output.source());
         };
     }

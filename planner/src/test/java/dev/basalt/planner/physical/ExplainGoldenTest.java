@@ -54,10 +54,42 @@ class ExplainGoldenTest
                     SELECT sum(l_extendedprice * l_discount) AS revenue
                     FROM lineitem
                     WHERE l_shipdate >= date '1994-01-01' AND l_shipdate < date '1995-01-01'
-                      AND l_discount BETWEEN 0.06 - 0.01 AND 0.06 + 0.01 AND l_quantity < 24""");
+                      AND l_discount BETWEEN 0.06 - 0.01 AND 0.06 + 0.01 AND l_quantity < 24""",
+            "order-priority-exists", """
+                    SELECT o_orderpriority, count(*) AS order_count
+                    FROM orders
+                    WHERE o_orderdate >= date '1993-07-01' AND o_orderdate < date '1993-10-01'
+                      AND EXISTS (SELECT * FROM lineitem WHERE l_orderkey = o_orderkey AND l_commitdate < l_receiptdate)
+                    GROUP BY o_orderpriority
+                    ORDER BY o_orderpriority""",
+            "small-quantity-correlated-avg", """
+                    SELECT sum(l_extendedprice) / 7.0 AS avg_yearly
+                    FROM lineitem, part
+                    WHERE p_partkey = l_partkey AND p_brand = 'Brand#23' AND p_container = 'MED BOX'
+                      AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey)""",
+            "suppliers-who-kept-waiting", """
+                    SELECT s_name, count(*) AS numwait
+                    FROM supplier, lineitem l1, orders, nation
+                    WHERE s_suppkey = l1.l_suppkey AND o_orderkey = l1.l_orderkey AND o_orderstatus = 'F'
+                      AND l1.l_receiptdate > l1.l_commitdate
+                      AND EXISTS (SELECT * FROM lineitem l2 WHERE l2.l_orderkey = l1.l_orderkey AND l2.l_suppkey <> l1.l_suppkey)
+                      AND NOT EXISTS (SELECT * FROM lineitem l3 WHERE l3.l_orderkey = l1.l_orderkey AND l3.l_suppkey <> l1.l_suppkey
+                                      AND l3.l_receiptdate > l3.l_commitdate)
+                      AND s_nationkey = n_nationkey AND n_name = 'SAUDI ARABIA'
+                    GROUP BY s_name
+                    ORDER BY numwait DESC, s_name
+                    LIMIT 100""",
+            "customer-distribution-left-join", """
+                    SELECT c_count, count(*) AS custdist
+                    FROM (SELECT c_custkey, count(o_orderkey)
+                          FROM customer LEFT OUTER JOIN orders ON c_custkey = o_custkey AND o_comment NOT LIKE '%special%requests%'
+                          GROUP BY c_custkey) AS c_orders (c_custkey, c_count)
+                    GROUP BY c_count
+                    ORDER BY custdist DESC, c_count DESC""");
 
     @ParameterizedTest
-    @CsvSource({"pricing-summary", "shipping-priority", "local-supplier-volume", "forecast-revenue"})
+    @CsvSource({"pricing-summary", "shipping-priority", "local-supplier-volume", "forecast-revenue", "order-priority-exists",
+            "small-quantity-correlated-avg", "suppliers-who-kept-waiting", "customer-distribution-left-join"})
     void explainMatchesGolden(String name) throws IOException
     {
         String actual = PlannerTester.tpch().explain(QUERIES.get(name));
