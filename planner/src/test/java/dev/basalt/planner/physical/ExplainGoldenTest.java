@@ -85,11 +85,28 @@ class ExplainGoldenTest
                           FROM customer LEFT OUTER JOIN orders ON c_custkey = o_custkey AND o_comment NOT LIKE '%special%requests%'
                           GROUP BY c_custkey) AS c_orders (c_custkey, c_count)
                     GROUP BY c_count
-                    ORDER BY custdist DESC, c_count DESC""");
+                    ORDER BY custdist DESC, c_count DESC""",
+            // the correlated min is aggregated only over the parts passing the outer filter (semi-join reduction)
+            "minimum-cost-supplier", """
+                    SELECT s_acctbal, s_name, n_name, p_partkey, p_mfgr
+                    FROM part, supplier, partsupp, nation, region
+                    WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND p_size = 15 AND p_type LIKE '%BRASS'
+                      AND s_nationkey = n_nationkey AND n_regionkey = r_regionkey AND r_name = 'EUROPE'
+                      AND ps_supplycost = (SELECT min(ps_supplycost) FROM partsupp, supplier, nation, region
+                                           WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND s_nationkey = n_nationkey
+                                             AND n_regionkey = r_regionkey AND r_name = 'EUROPE')
+                    ORDER BY s_acctbal DESC, n_name, s_name, p_partkey
+                    LIMIT 100""",
+            // every part qualifies: no semi-join reduction (it would only add work)
+            "correlated-avg-unfiltered-outer", """
+                    SELECT count(*)
+                    FROM part
+                    WHERE p_retailprice > (SELECT avg(l_extendedprice) FROM lineitem WHERE l_partkey = p_partkey)""");
 
     @ParameterizedTest
     @CsvSource({"pricing-summary", "shipping-priority", "local-supplier-volume", "forecast-revenue", "order-priority-exists",
-            "small-quantity-correlated-avg", "suppliers-who-kept-waiting", "customer-distribution-left-join"})
+            "small-quantity-correlated-avg", "suppliers-who-kept-waiting", "customer-distribution-left-join",
+            "minimum-cost-supplier", "correlated-avg-unfiltered-outer"})
     void explainMatchesGolden(String name) throws IOException
     {
         String actual = PlannerTester.tpch().explain(QUERIES.get(name));
