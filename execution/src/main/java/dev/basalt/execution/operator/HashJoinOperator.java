@@ -22,7 +22,9 @@ import java.util.List;
  * probe side only looks up) and mapped to key ids ({@link GroupHashTable}) with a chain of build rows per key id.
  * Probe rows look their key up and walk the chain. NULL keys never match. When every build key is unique and
  * there is no residual filter, INNER/LEFT output reuses the probe vectors (selection) and gathers only the build
- * columns, and SEMI/ANTI just select probe rows.
+ * columns, and SEMI/ANTI just select probe rows. A residual filter on build columns only is applied to build rows
+ * once (see {@link JoinOperatorBase}); SEMI/ANTI/MARK with another filter walk the chains in rounds and stop at a
+ * probe row's first match.
  */
 public final class HashJoinOperator
         extends JoinOperatorBase
@@ -41,6 +43,8 @@ public final class HashJoinOperator
     private int[] nextRow = new int[0];
     private boolean unique;
     private boolean buildHasNullKey;
+    /** Some key's build rows were all excluded by the build-only filter: it has an id but an empty chain. */
+    private boolean emptyChains;
 
     // probe cursor
     private long[] codes = new long[0];
@@ -50,6 +54,14 @@ public final class HashJoinOperator
     private int cursor;
     private int chain = -1;
     private int chainPosition;
+    // SEMI/ANTI/MARK with a filter: probe indices still searching and their next chain row, walked in rounds
+    private boolean rounds;
+    private int[] active = new int[0];
+    private int[] activeChain = new int[0];
+    private int activeCount;
+    private int activeRead;
+    private int activeWrite;
+    private int perRow;
 
     public HashJoinOperator(OperatorContext context, HashJoin plan, Operator probe, Operator build)
     {
@@ -111,6 +123,12 @@ public final class HashJoinOperator
     }
 
     @Override
+    protected List<Integer> buildKeyColumns()
+    {
+        return buildKeys;
+    }
+
+    @Override
     protected void buildFinished()
     {
         int rows = build.rowCount();
@@ -122,6 +140,7 @@ public final class HashJoinOperator
             keyVectors.add(build.vector(key));
         }
         ensureProbeScratch(CHUNK);
+        boolean[] excluded = excludeBuildRowsByFilter();
         int[] positions = new int[CHUNK];
         for (int start = 0; start < rows; start += CHUNK) {
             int count = Math.min(CHUNK, rows - start);
@@ -139,6 +158,12 @@ public final class HashJoinOperator
                 if (id < 0) {
                     buildHasNullKey = true;
                     nextRow[row] = -1;
+                    continue;
+                }
+                if (excluded != null && excluded[row]) {
+                    // fails the build-only filter: can match nothing (for RIGHT/FULL it comes out unmatched)
+                    nextRow[row] = -1;
+                    emptyChains = true;
                     continue;
                 }
                 // head holds (row + 1) so that the zero-filled array means "empty"
@@ -168,6 +193,12 @@ public final class HashJoinOperator
             absent[i] |= nulls[i];
         }
         table.find(codes, count, absent, keyIds);
+        if (emptyChains) {
+            for (int i = 0; i < count; i++) {
+                int id = keyIds[i];
+                keyIds[i] = id >= 0 && head[id] == 0 ? -1 : id;
+            }
+        }
         boolean buildEmpty = build.rowCount() == 0;
         if (joinType == JoinType.MARK) {
             for (int i = 0; i < count; i++) {
@@ -190,7 +221,77 @@ public final class HashJoinOperator
         }
         cursor = 0;
         chain = -1;
+        rounds = hasFilter() && (joinType == JoinType.SEMI || joinType == JoinType.ANTI || joinType == JoinType.MARK);
+        if (rounds) {
+            startRounds(count);
+        }
         return false;
+    }
+
+    /**
+     * SEMI/ANTI/MARK only ask whether some pair passes the filter. Instead of every pair of a probe row, each
+     * round offers the next chain row(s) of every probe row still without a match, and a chunk ends with its
+     * round so that the next round sees the matches found: a probe row stops at its first match.
+     */
+    private void startRounds(int count)
+    {
+        if (active.length < count) {
+            active = new int[Math.max(count, 64)];
+            activeChain = new int[Math.max(count, 64)];
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int id = keyIds[i];
+            if (id >= 0) {
+                active[n] = i;
+                activeChain[n] = head[id] - 1;
+                n++;
+            }
+        }
+        activeCount = n;
+        activeRead = 0;
+        activeWrite = 0;
+        perRow = Math.max(1, CHUNK / Math.max(1, n));
+    }
+
+    private int nextRoundPairs(int[] probePositions, int[] buildRows, int max)
+    {
+        int n = 0;
+        while (activeCount > 0) {
+            if (activeRead >= activeCount) {
+                // round done: keep the survivors (compacted in place) for the next one
+                activeCount = activeWrite;
+                activeRead = 0;
+                activeWrite = 0;
+                perRow = Math.max(1, CHUNK / Math.max(1, activeCount));
+                if (n > 0) {
+                    return n;
+                }
+                continue;
+            }
+            if (max - n < perRow) {
+                return n;
+            }
+            int i = active[activeRead];
+            int row = activeChain[activeRead];
+            activeRead++;
+            int p = probeRows == null ? i : probeRows[i];
+            if (matched[p]) {
+                continue;
+            }
+            for (int k = 0; k < perRow && row >= 0; k++) {
+                probePositions[n] = p;
+                buildRows[n] = row;
+                n++;
+                row = nextRow[row];
+            }
+            if (row >= 0) {
+                active[activeWrite] = i;
+                activeChain[activeWrite] = row;
+                activeWrite++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -304,6 +405,9 @@ public final class HashJoinOperator
     @Override
     protected int nextPairs(int[] probePositions, int[] buildRows, int max)
     {
+        if (rounds) {
+            return nextRoundPairs(probePositions, buildRows, max);
+        }
         int n = 0;
         while (n < max) {
             if (chain < 0) {

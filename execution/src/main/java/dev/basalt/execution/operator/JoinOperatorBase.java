@@ -2,6 +2,7 @@ package dev.basalt.execution.operator;
 
 import dev.basalt.execution.expression.Evaluator;
 import dev.basalt.execution.expression.ExpressionCompiler;
+import dev.basalt.execution.expression.InputColumns;
 import dev.basalt.execution.vector.Bitmaps;
 import dev.basalt.execution.vector.ColumnStore;
 import dev.basalt.execution.vector.VectorCopier;
@@ -13,7 +14,9 @@ import dev.basalt.spi.batch.SelectionVector;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
+import dev.basalt.spi.type.DataTypes;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.NullVector;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayDeque;
@@ -44,6 +47,10 @@ abstract class JoinOperatorBase
     private final List<DataType> probeTypes;
     private final List<DataType> buildTypes;
     private final Evaluator filter;
+    /** Pair-batch columns (probe ++ build) the residual filter reads. */
+    private final boolean[] filterColumns;
+    /** The filter was applied to the build rows once ({@link #excludeBuildRowsByFilter}); pairs need no check. */
+    private boolean filterResolved;
     private final ArrayDeque<ColumnBatch> outputs = new ArrayDeque<>();
 
     protected ColumnStore build;
@@ -77,11 +84,106 @@ abstract class JoinOperatorBase
         this.probeTypes = SortOperator.types(probeColumns);
         this.buildTypes = SortOperator.types(buildColumns);
         this.filter = filter.map(expression -> new ExpressionCompiler(context.allocator()).compile(expression)).orElse(null);
+        this.filterColumns = filter.map(expression -> InputColumns.referenced(List.of(expression), probeTypes.size() + buildTypes.size()))
+                .orElse(null);
     }
 
     protected final boolean hasFilter()
     {
-        return filter != null;
+        return filter != null && !filterResolved;
+    }
+
+    /**
+     * When the residual filter reads only build columns (e.g. TPC-H Q4's {@code l_commitdate < l_receiptdate}), a
+     * pair matches iff the keys match and its build row passes: evaluates the filter once per build row instead of
+     * once per pair and from then on treats the join as unfiltered. Returns excluded[row] = the row can match no
+     * probe row, or null when this does not apply. Not for MARK: there a NULL filter value makes "no match" unknown.
+     */
+    /**
+     * Build columns the store keeps: SEMI/ANTI/MARK output no build column, so only the keys and the columns a
+     * filter evaluated per pair reads; the others are stored as NULL-typed columns (no buffers).
+     */
+    private List<DataType> storeTypes(boolean filterResolvedAtBuild)
+    {
+        if (outputsPairs() || tracksBuildMatches()) {
+            return buildTypes;
+        }
+        List<Integer> keys = buildKeyColumns();
+        if (keys == null) {
+            return buildTypes;
+        }
+        List<DataType> types = new ArrayList<>(buildTypes.size());
+        for (int c = 0; c < buildTypes.size(); c++) {
+            boolean needed = keys.contains(c) || filter != null && !filterResolvedAtBuild && filterColumns[probeTypes.size() + c];
+            types.add(needed ? buildTypes.get(c) : DataTypes.NULL);
+        }
+        return types;
+    }
+
+    /** The build columns pairs are found by (null = every column may be read, e.g. a nested-loop join). */
+    protected List<Integer> buildKeyColumns()
+    {
+        return null;
+    }
+
+    private boolean filterReadsOnlyBuild()
+    {
+        if (filter == null) {
+            return false;
+        }
+        for (int c = 0; c < probeTypes.size(); c++) {
+            if (filterColumns[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends the build batch's rows that pass the build-only filter (the caller keeps the batch). */
+    private void appendPassing(ColumnBatch batch, int[] passing)
+    {
+        int physical = batch.physicalRowCount();
+        List<FieldVector> vectors = new ArrayList<>(probeTypes.size() + buildTypes.size());
+        for (int c = 0; c < probeTypes.size(); c++) {
+            NullVector placeholder = new NullVector(outputName(c));
+            placeholder.setValueCount(physical);
+            vectors.add(placeholder);
+        }
+        vectors.addAll(batch.columns());
+        // not closed: the vectors stay the batch's; the placeholders hold no buffers
+        ColumnBatch pairs = ColumnBatch.of(vectors, physical);
+        int[] rows = batch.hasSelection() ? batch.selection().positions() : null;
+        int n = filter.filter(pairs, rows, batch.rowCount(), passing);
+        build.append(batch.columns(), passing, n);
+    }
+
+    protected final boolean[] excludeBuildRowsByFilter()
+    {
+        if (filterResolved || joinType == JoinType.MARK || build.rowCount() == 0 || !filterReadsOnlyBuild()) {
+            return null;
+        }
+        int rows = build.rowCount();
+        List<FieldVector> vectors = new ArrayList<>(probeTypes.size() + buildTypes.size());
+        for (int c = 0; c < probeTypes.size(); c++) {
+            NullVector placeholder = new NullVector(outputName(c));
+            placeholder.setValueCount(rows);
+            vectors.add(placeholder);
+        }
+        for (int c = 0; c < buildTypes.size(); c++) {
+            vectors.add(build.vector(c));
+        }
+        // the batch is not closed: the build vectors stay the store's; the placeholders hold no buffers
+        ColumnBatch batch = ColumnBatch.of(vectors, rows);
+        context.reserveHeap(5L * rows);
+        int[] passing = new int[rows];
+        int n = filter.filter(batch, null, rows, passing);
+        boolean[] excluded = new boolean[rows];
+        Arrays.fill(excluded, true);
+        for (int i = 0; i < n; i++) {
+            excluded[passing[i]] = false;
+        }
+        filterResolved = true;
+        return excluded;
     }
 
     private boolean outputsPairs()
@@ -159,16 +261,30 @@ abstract class JoinOperatorBase
 
     private void consumeBuild()
     {
-        build = new ColumnStore(buildTypes, context.allocator());
+        // a build row failing a filter on build columns only matches nothing: when it needs no output either,
+        // it need not be kept (TPC-H Q4's lineitem: l_commitdate < l_receiptdate)
+        boolean prefilter = filterReadsOnlyBuild()
+                && (joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.SEMI || joinType == JoinType.ANTI);
+        build = new ColumnStore(storeTypes(prefilter), context.allocator());
+        int[] passing = new int[0];
         while (true) {
             ColumnBatch batch = buildSource.next();
             if (batch == null) {
                 break;
             }
             try (batch) {
-                build.append(batch);
+                if (prefilter) {
+                    if (passing.length < batch.physicalRowCount()) {
+                        passing = new int[batch.physicalRowCount()];
+                    }
+                    appendPassing(batch, passing);
+                }
+                else {
+                    build.append(batch);
+                }
             }
         }
+        filterResolved = prefilter;
         if (tracksBuildMatches()) {
             context.reserveHeap(build.rowCount());
             buildMatched = new boolean[build.rowCount()];
@@ -231,6 +347,7 @@ abstract class JoinOperatorBase
 
     private ColumnBatch processPairs(int n)
     {
+        Evaluator filter = filterResolved ? null : this.filter;
         if (filter == null && !outputsPairs()) {
             for (int j = 0; j < n; j++) {
                 matched[pairProbe[j]] = true;
@@ -240,13 +357,38 @@ abstract class JoinOperatorBase
         List<FieldVector> vectors = new ArrayList<>(probeTypes.size() + buildTypes.size());
         ColumnBatch pairs;
         try {
+            // pairs only checked (SEMI/ANTI/MARK) need just the columns the filter reads
+            boolean prune = !outputsPairs();
             for (int c = 0; c < probeTypes.size(); c++) {
+                if (prune && !filterColumns[c]) {
+                    NullVector placeholder = new NullVector(outputName(c));
+                    placeholder.setValueCount(n);
+                    vectors.add(placeholder);
+                    continue;
+                }
                 FieldVector vector = Vectors.create(probeTypes.get(c), outputName(c), context.allocator());
                 vectors.add(vector);
                 VectorCopier.copy(probeTypes.get(c), probeBatch.column(c), pairProbe, n, vector, 0);
                 vector.setValueCount(n);
             }
-            vectors.addAll(build.gather(pairBuild, n, buildNames(), context.allocator()));
+            if (prune) {
+                for (int c = 0; c < buildTypes.size(); c++) {
+                    int column = probeTypes.size() + c;
+                    if (!filterColumns[column]) {
+                        NullVector placeholder = new NullVector(outputName(column));
+                        placeholder.setValueCount(n);
+                        vectors.add(placeholder);
+                        continue;
+                    }
+                    FieldVector vector = Vectors.create(buildTypes.get(c), outputName(column), context.allocator());
+                    vectors.add(vector);
+                    VectorCopier.copy(buildTypes.get(c), build.vector(c), build.validity(c), pairBuild, n, vector, 0);
+                    vector.setValueCount(n);
+                }
+            }
+            else {
+                vectors.addAll(build.gather(pairBuild, n, buildNames(), context.allocator()));
+            }
         }
         catch (RuntimeException e) {
             vectors.forEach(FieldVector::close);

@@ -81,6 +81,9 @@ class JoinTest
     /** Filter over probe ++ build: probe.v < build.v (NULL when either is NULL). */
     private static final RowExpression FILTER = new Call(Function.LESS_THAN, List.of(new InputReference(2, BIGINT), new InputReference(6, BIGINT)), DataTypes.BOOLEAN);
 
+    /** Filter reading only build columns: build.k < build.v (the hash join applies it to build rows once). */
+    private static final RowExpression BUILD_FILTER = new Call(Function.LESS_THAN, List.of(new InputReference(4, BIGINT), new InputReference(6, BIGINT)), DataTypes.BOOLEAN);
+
     private static Boolean filter(Object[] left, Object[] right)
     {
         if (left[2] == null || right[2] == null) {
@@ -88,6 +91,16 @@ class JoinTest
         }
         return (Long) left[2] < (Long) right[2];
     }
+
+    private static Boolean buildFilter(Object[] left, Object[] right)
+    {
+        if (right[0] == null || right[2] == null) {
+            return null;
+        }
+        return (Long) right[0] < (Long) right[2];
+    }
+
+    private static RowExpression currentFilter = FILTER;
 
     private static List<String> reference(JoinType type, List<Object[]> left, List<Object[]> right, int[] keys, boolean withFilter, boolean hashJoin)
     {
@@ -117,7 +130,7 @@ class JoinTest
                 if (!keysEqual) {
                     continue;
                 }
-                Boolean condition = withFilter ? filter(l, r) : Boolean.TRUE;
+                Boolean condition = !withFilter ? Boolean.TRUE : currentFilter == FILTER ? filter(l, r) : buildFilter(l, r);
                 if (condition == null) {
                     unknown = true;
                 }
@@ -204,6 +217,36 @@ class JoinTest
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Filtered joins over long hash chains (few keys, many duplicates, NULLs): SEMI/ANTI/MARK walk the chains in
+     * rounds and stop at a probe row's first match; a filter on build columns only is applied to build rows once.
+     */
+    @Test
+    void hashJoinFilterPaths()
+    {
+        Random random = new Random(17);
+        try {
+            for (RowExpression expression : List.of(FILTER, BUILD_FILTER)) {
+                currentFilter = expression;
+                for (int keyRange : new int[] {3, 40, 300}) {
+                    List<Object[]> left = probeRows(random, 1500, keyRange);
+                    List<Object[]> right = buildRows(random, 600, keyRange, false);
+                    TestingCatalog catalog = new TestingCatalog();
+                    TableScan probe = OperatorTest.table(catalog, "l", COLUMNS, left, 1500, true);
+                    TableScan build = OperatorTest.table(catalog, "r", COLUMNS, right, 700, true);
+                    for (JoinType type : JoinType.values()) {
+                        HashJoin join = new HashJoin(type, probe, build, List.of(0), List.of(0), Optional.of(expression), output(type, "l_", "r_"), -1);
+                        String context = type + " keyRange=" + keyRange + " filter=" + expression;
+                        assertEquals(reference(type, left, right, new int[] {0}, true, true), actual(join, catalog, type), context);
+                    }
+                }
+            }
+        }
+        finally {
+            currentFilter = FILTER;
         }
     }
 
