@@ -21,8 +21,16 @@ public enum ErrorCode
     BAD_COPY_FILE_FORMAT("22P04", Category.USER),
     // Class 23 - integrity
     NOT_NULL_VIOLATION("23502", Category.USER),
+    UNIQUE_VIOLATION("23505", Category.USER),
     // Class 25 - transaction state
     INVALID_TRANSACTION_STATE("25000", Category.USER),
+    ACTIVE_SQL_TRANSACTION("25001", Category.USER),
+    NO_ACTIVE_SQL_TRANSACTION("25P01", Category.USER),
+    IN_FAILED_SQL_TRANSACTION("25P02", Category.USER),
+    // Class 2B - dependent objects
+    DEPENDENT_OBJECTS_STILL_EXIST("2BP01", Category.USER),
+    // Class 40 - transaction rollback
+    SERIALIZATION_FAILURE("40001", Category.USER),
     // Class 42 - syntax or access rule violation
     SYNTAX_ERROR("42601", Category.USER),
     INSUFFICIENT_PRIVILEGE("42501", Category.USER),
@@ -38,6 +46,7 @@ public enum ErrorCode
     GROUPING_ERROR("42803", Category.USER),
     INVALID_COLUMN_REFERENCE("42P10", Category.USER),
     WRONG_OBJECT_TYPE("42809", Category.USER),
+    WINDOWING_ERROR("42P20", Category.USER),
     // Class 53 - insufficient resources
     OUT_OF_MEMORY("53200", Category.RESOURCES),
     // Class 57/58 - operator intervention, system errors
