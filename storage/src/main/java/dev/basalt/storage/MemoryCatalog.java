@@ -29,6 +29,18 @@ public final class MemoryCatalog extends StorageCatalog
     /** Test hook: the stored bytes of a row-group file (mutating them simulates corruption). */
     byte[] image(long tableId, long fileId)
     {
-        return store.image(tableId, fileId);
+        return store.bytes(tableId, dev.basalt.storage.manifest.FileNames.rowGroup(fileId));
+    }
+
+    /** Test hook: the stored bytes of any file of a table, or null. */
+    byte[] file(long tableId, String name)
+    {
+        return store.bytes(tableId, name);
+    }
+
+    /** Test hook: the names of the stored files of a table. */
+    java.util.Set<String> fileNames(long tableId)
+    {
+        return store.fileNames(tableId);
     }
 }

@@ -1,19 +1,24 @@
 package dev.basalt.storage;
 
 import dev.basalt.spi.catalog.Catalog;
-import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.catalog.IndexDefinition;
 import dev.basalt.spi.catalog.Table;
+import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
+import dev.basalt.storage.index.RowGroupIndexCache;
 import dev.basalt.storage.io.DatabaseStore;
+import dev.basalt.storage.manifest.FileNames;
+import dev.basalt.storage.manifest.IndexEntry;
 import dev.basalt.storage.manifest.Manifest;
-import dev.basalt.storage.manifest.RowGroupEntry;
 import dev.basalt.storage.manifest.TableEntry;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,32 +27,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The catalog logic shared by directory and in-memory databases: the current {@link Manifest} (an immutable
- * snapshot swapped on every commit), commits, one-writer-per-table permits, and deferred deletion of files
- * that open scans may still read.
+ * snapshot swapped on every commit), transactions (snapshot isolation, one writer per database), and deferred
+ * deletion of files that open scans or transactions may still read. Every changing method on the catalog itself
+ * is a transaction of its own (begin, change, commit).
  */
 public abstract sealed class StorageCatalog
         implements Catalog
         permits DirectoryCatalog, MemoryCatalog
 {
+    /** A file of a table ({@code name} null = the table's whole directory). */
+    record StoredFile(long tableId, String name) {}
+
     private final DatabaseStore store;
     private final StorageOptions options;
     private final String description;
     private final Object lock = new Object();
     private final AtomicLong nextFileId;
-    private final Map<Long, Semaphore> writerPermits = new ConcurrentHashMap<>();
+    private final Semaphore writerPermit = new Semaphore(1);
     private final Map<Long, ScanMetrics> metrics = new ConcurrentHashMap<>();
+    /** Opened index files: point lookups (unique checks) would otherwise re-read them every time. */
+    private final RowGroupIndexCache indexCache = new RowGroupIndexCache(64L << 20);
     private volatile Manifest current;
-    // Guarded by lock: files of older versions wait here while any scan might still read them.
-    private int activeScans;
-    private final List<Deletion> pendingDeletions = new ArrayList<>();
+    // Guarded by lock: files no longer referenced wait here while any scan or transaction might still read them.
+    private int pins;
+    private final List<StoredFile> pendingDeletions = new ArrayList<>();
     private boolean closed;
-
-    private record Deletion(long tableId, long fileId, boolean wholeTable) {}
 
     StorageCatalog(DatabaseStore store, StorageOptions options, String description)
     {
@@ -55,7 +65,8 @@ public abstract sealed class StorageCatalog
         this.options = requireNonNull(options, "options is null");
         this.description = requireNonNull(description, "description is null");
         this.current = store.initialManifest();
-        this.nextFileId = new AtomicLong(current.nextFileId());
+        // Table ids come from the file-id sequence too (format 1 databases counted them separately).
+        this.nextFileId = new AtomicLong(Math.max(current.nextFileId(), current.nextTableId()));
     }
 
     public StorageOptions options()
@@ -63,7 +74,7 @@ public abstract sealed class StorageCatalog
         return options;
     }
 
-    /** The committed manifest version (increments with every commit, create and drop). */
+    /** The committed manifest version (increments with every commit that changed something). */
     public long version()
     {
         return current.version();
@@ -72,7 +83,7 @@ public abstract sealed class StorageCatalog
     @Override
     public Optional<Table> getTable(String name)
     {
-        return current.table(name).map(entry -> new StorageTable(this, entry.id(), entry.schema()));
+        return current.table(name).map(entry -> new StorageTable(this, null, entry.id(), entry.schema()));
     }
 
     @Override
@@ -88,48 +99,130 @@ public abstract sealed class StorageCatalog
     @Override
     public Table createTable(TableSchema schema)
     {
-        requireNonNull(schema, "schema is null");
-        if (schema.name().isEmpty()) {
-            throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "table name must not be empty");
-        }
-        Set<String> names = new HashSet<>();
-        for (Column column : schema.columns()) {
-            if (!names.add(column.name())) {
-                throw new BasaltException(ErrorCode.DUPLICATE_COLUMN, "column \"" + column.name() + "\" specified more than once in table \"" + schema.name() + "\"");
-            }
-        }
-        synchronized (lock) {
-            checkOpen();
-            Manifest manifest = current;
-            if (manifest.table(schema.name()).isPresent()) {
-                throw new BasaltException(ErrorCode.DUPLICATE_TABLE, "table \"" + schema.name() + "\" already exists");
-            }
-            long id = manifest.nextTableId();
-            TableEntry entry = TableEntry.of(id, schema, List.of());
-            publish(manifest.withTable(entry, id + 1, nextFileId.get()), "create table \"" + schema.name() + "\"");
-            return new StorageTable(this, id, schema);
-        }
+        Table created = autocommit(transaction -> transaction.createTable(schema));
+        StorageTable table = (StorageTable) created;
+        return new StorageTable(this, null, table.id(), table.schema());
     }
 
     @Override
     public void dropTable(String name)
     {
-        long tableId;
-        synchronized (lock) {
-            checkOpen();
-            Manifest manifest = current;
-            TableEntry entry = manifest.table(name)
-                    .orElseThrow(() -> new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist"));
-            publish(manifest.withoutTable(entry.id(), nextFileId.get()), "drop table \"" + name + "\"");
-            for (RowGroupEntry rowGroup : entry.rowGroups()) {
-                pendingDeletions.add(new Deletion(entry.id(), rowGroup.fileId(), false));
-            }
-            pendingDeletions.add(new Deletion(entry.id(), -1, true));
-            deletePendingIfIdle();
-            tableId = entry.id();
+        autocommit(transaction -> {
+            transaction.dropTable(name);
+            return null;
+        });
+    }
+
+    @Override
+    public void alterTable(String name, TableChange change)
+    {
+        autocommit(transaction -> {
+            transaction.alterTable(name, change);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ViewDefinition> getView(String name)
+    {
+        return current.view(name);
+    }
+
+    @Override
+    public List<String> listViews()
+    {
+        List<String> names = new ArrayList<>();
+        for (ViewDefinition view : current.views()) {
+            names.add(view.name());
         }
-        metrics.remove(tableId);
-        writerPermits.remove(tableId);
+        return names;
+    }
+
+    @Override
+    public void createView(ViewDefinition view, boolean orReplace)
+    {
+        autocommit(transaction -> {
+            transaction.createView(view, orReplace);
+            return null;
+        });
+    }
+
+    @Override
+    public void dropView(String name)
+    {
+        autocommit(transaction -> {
+            transaction.dropView(name);
+            return null;
+        });
+    }
+
+    @Override
+    public List<IndexDefinition> listIndexes(String table)
+    {
+        return StorageTransaction.indexesOf(current, table);
+    }
+
+    @Override
+    public Optional<IndexDefinition> getIndex(String name)
+    {
+        return current.index(name).map(IndexEntry::definition);
+    }
+
+    @Override
+    public void createIndex(IndexDefinition index)
+    {
+        autocommit(transaction -> {
+            transaction.createIndex(index);
+            return null;
+        });
+    }
+
+    @Override
+    public void dropIndex(String name)
+    {
+        autocommit(transaction -> {
+            transaction.dropIndex(name);
+            return null;
+        });
+    }
+
+    @Override
+    public void rebuildIndex(String name)
+    {
+        autocommit(transaction -> {
+            transaction.rebuildIndex(name);
+            return null;
+        });
+    }
+
+    @Override
+    public void compact(Optional<String> table)
+    {
+        autocommit(transaction -> {
+            transaction.compact(table);
+            return null;
+        });
+    }
+
+    @Override
+    public Transaction beginTransaction()
+    {
+        return StorageTransaction.begin(this);
+    }
+
+    private <T> T autocommit(Function<StorageTransaction, T> action)
+    {
+        StorageTransaction transaction = StorageTransaction.autocommit(this);
+        try {
+            T result = action.apply(transaction);
+            transaction.commit();
+            return result;
+        }
+        finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        }
     }
 
     @Override
@@ -139,17 +232,40 @@ public abstract sealed class StorageCatalog
             if (closed) {
                 return;
             }
-            closed = true;
             deletePendingIfIdle();
+            // Whatever is still pending (pinned by a scan left open) is removed by the next open's recovery.
+            closed = true;
         }
         store.close();
     }
 
-    // ---- for tables, writers and scans ----
+    // ---- for transactions, tables, writers and scans ----
 
     DatabaseStore store()
     {
         return store;
+    }
+
+    String description()
+    {
+        return description;
+    }
+
+    Manifest current()
+    {
+        return current;
+    }
+
+    /** The table as of the latest commit (tests, tools). */
+    TableEntry entry(long tableId, String name)
+    {
+        return current.table(tableId)
+                .orElseThrow(() -> new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist"));
+    }
+
+    RowGroupIndexCache indexCache()
+    {
+        return indexCache;
     }
 
     ScanMetrics metrics(long tableId)
@@ -157,140 +273,173 @@ public abstract sealed class StorageCatalog
         return metrics.computeIfAbsent(tableId, id -> new ScanMetrics());
     }
 
-    /** The table as of the latest commit. */
-    TableEntry entry(long tableId, String name)
-    {
-        return current.table(tableId)
-                .orElseThrow(() -> new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist"));
-    }
-
-    /** The table as of now, pinned: its files stay until {@link #unpin()}. */
-    TableEntry pin(long tableId, String name)
+    /** Pins the current state: no file it references is deleted until {@link #unpin()}. */
+    Manifest pinCurrent()
     {
         synchronized (lock) {
             checkOpen();
-            TableEntry entry = entry(tableId, name);
-            activeScans++;
-            return entry;
+            pins++;
+            return current;
         }
     }
 
-    /** Pins without looking anything up (the caller already holds a snapshot it got while pinned or as writer). */
+    /** Pins without looking anything up (the caller already holds a pinned snapshot). */
     void pinFiles()
     {
         synchronized (lock) {
             checkOpen();
-            activeScans++;
+            pins++;
         }
     }
 
     void unpin()
     {
         synchronized (lock) {
-            activeScans--;
+            pins--;
             deletePendingIfIdle();
         }
     }
 
     long allocateFileId()
     {
-        return nextFileId.getAndIncrement();
+        long id = nextFileId.getAndIncrement();
+        if (id > Integer.MAX_VALUE) {
+            // Row ids are fileId << 32 | position.
+            throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "database " + description + " ran out of file ids; export and re-import it");
+        }
+        return id;
     }
 
-    void acquireWriter(long tableId, String name)
-    {
-        checkOpenUnlocked();
-        Semaphore permit = writerPermits.computeIfAbsent(tableId, id -> new Semaphore(1));
-        boolean acquired;
-        try {
-            acquired = permit.tryAcquire(options.writerLockTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BasaltException(ErrorCode.QUERY_CANCELED, "interrupted while waiting to write table \"" + name + "\"");
-        }
-        if (!acquired) {
-            throw new BasaltException(ErrorCode.OBJECT_IN_USE,
-                    "table \"" + name + "\" is being written by another writer (one writer per table at a time; waited " + options.writerLockTimeout().toMillis() + " ms)");
-        }
-    }
-
-    void releaseWriter(long tableId)
-    {
-        Semaphore permit = writerPermits.get(tableId);
-        if (permit != null) {
-            permit.release();
-        }
-    }
-
-    /**
-     * Commits an append: removes the {@code replaced} row groups (a tail that was merged into the new ones)
-     * and adds {@code added} at the end, as one new manifest version.
-     */
-    void commitRowGroups(long tableId, String name, List<Long> replaced, List<RowGroupEntry> added)
+    /** Waits for the database's single writer permit; 55006 after the configured timeout. */
+    void acquireWriterPermit()
     {
         synchronized (lock) {
             checkOpen();
-            Manifest manifest = current;
-            TableEntry entry = manifest.table(tableId)
-                    .orElseThrow(() -> new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" was dropped before the commit"));
-            List<RowGroupEntry> rowGroups = new ArrayList<>(entry.rowGroups().size() + added.size());
-            Set<Long> toRemove = new HashSet<>(replaced);
-            for (RowGroupEntry rowGroup : entry.rowGroups()) {
-                if (!toRemove.remove(rowGroup.fileId())) {
-                    rowGroups.add(rowGroup);
+        }
+        boolean acquired;
+        try {
+            acquired = writerPermit.tryAcquire(options.writerLockTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BasaltException(ErrorCode.QUERY_CANCELED, "interrupted while waiting for another transaction to finish writing database " + description);
+        }
+        if (!acquired) {
+            throw new BasaltException(ErrorCode.OBJECT_IN_USE,
+                    "database " + description + " is being written by another transaction (one writing transaction at a time; waited "
+                            + options.writerLockTimeout().toMillis() + " ms)");
+        }
+    }
+
+    void releaseWriterPermit()
+    {
+        writerPermit.release();
+    }
+
+    /**
+     * Publishes a transaction's working state as the next version (the caller holds the writer permit, so the
+     * current version is still {@code base}'s). Every file written for it is made durable first; files the new
+     * version no longer references are deleted once nothing pins them.
+     */
+    void publish(Manifest base, Manifest working, Collection<StoredFile> created, Set<Long> touchedTables)
+    {
+        checkOpen();
+        try {
+            // Outside the lock: fsyncs take long, and the writer permit already keeps other commits out.
+            for (long tableId : touchedTables) {
+                if (working.table(tableId).isPresent()) {
+                    store.syncTable(tableId);
                 }
             }
-            if (!toRemove.isEmpty()) {
-                throw new BasaltException(ErrorCode.INTERNAL_ERROR, "row groups " + toRemove + " of table \"" + name + "\" changed during the commit");
+        }
+        catch (IOException e) {
+            throw new BasaltException(ErrorCode.IO_ERROR, "cannot commit to database " + description + ": " + e, e);
+        }
+        synchronized (lock) {
+            checkOpen();
+            if (current.version() != base.version()) {
+                throw new BasaltException(ErrorCode.INTERNAL_ERROR, "database " + description + " changed under a writing transaction");
             }
-            rowGroups.addAll(added);
-            publish(manifest.withTable(entry.withRowGroups(rowGroups), 0, nextFileId.get()), "commit to table \"" + name + "\"");
-            for (long fileId : replaced) {
-                pendingDeletions.add(new Deletion(tableId, fileId, false));
+            Manifest next = working.withVersion(current.version() + 1, nextFileId.get());
+            try {
+                store.publish(next);
+            }
+            catch (IOException e) {
+                throw new BasaltException(ErrorCode.IO_ERROR, "cannot commit to database " + description + ": " + e, e);
+            }
+            current = next;
+            Map<Long, Set<String>> before = FileNames.liveFiles(base);
+            Map<Long, Set<String>> after = FileNames.liveFiles(next);
+            for (Map.Entry<Long, Set<String>> table : before.entrySet()) {
+                Set<String> still = after.get(table.getKey());
+                if (still == null) {
+                    pendingDeletions.add(new StoredFile(table.getKey(), null));
+                    continue;
+                }
+                for (String name : table.getValue()) {
+                    if (!still.contains(name)) {
+                        pendingDeletions.add(new StoredFile(table.getKey(), name));
+                    }
+                }
+            }
+            for (StoredFile file : created) {
+                Set<String> live = after.get(file.tableId());
+                if (live == null) {
+                    pendingDeletions.add(new StoredFile(file.tableId(), null));
+                }
+                else if (!live.contains(file.name())) {
+                    pendingDeletions.add(file);
+                }
             }
             deletePendingIfIdle();
         }
     }
 
-    private void publish(Manifest next, String action)
+    /** Forgets files of a rolled-back transaction (deleted once nothing pins them). */
+    void discard(Collection<StoredFile> created, Manifest base)
     {
-        try {
-            store.publish(next);
+        synchronized (lock) {
+            Map<Long, Set<String>> committed = FileNames.liveFiles(current);
+            for (StoredFile file : created) {
+                Set<String> live = committed.get(file.tableId());
+                if (live == null && current.table(file.tableId()).isEmpty() && base.table(file.tableId()).isEmpty()) {
+                    // A table created by the transaction: its directory goes too.
+                    pendingDeletions.add(new StoredFile(file.tableId(), null));
+                }
+                else if (live == null || !live.contains(file.name())) {
+                    pendingDeletions.add(file);
+                }
+            }
+            deletePendingIfIdle();
         }
-        catch (IOException e) {
-            throw new BasaltException(ErrorCode.IO_ERROR, "cannot " + action + " in " + description + ": " + e, e);
-        }
-        current = next;
     }
 
     private void deletePendingIfIdle()
     {
-        if (activeScans > 0 || pendingDeletions.isEmpty()) {
+        if (closed || pins > 0 || pendingDeletions.isEmpty()) {
             return;
         }
-        for (Deletion deletion : pendingDeletions) {
-            if (deletion.wholeTable()) {
-                store.deleteTable(deletion.tableId());
+        for (StoredFile file : pendingDeletions) {
+            if (file.name() == null) {
+                if (current.table(file.tableId()).isEmpty()) {
+                    store.deleteTable(file.tableId());
+                    metrics.remove(file.tableId());
+                }
             }
             else {
-                store.deleteRowGroup(deletion.tableId(), deletion.fileId());
+                store.deleteFile(file.tableId(), file.name());
+                indexCache.invalidate(store.describe(file.tableId(), file.name()));
             }
         }
         pendingDeletions.clear();
     }
 
-    private void checkOpen()
-    {
-        if (closed) {
-            throw new BasaltException(ErrorCode.CONNECTION_FAILURE, "database " + description + " is closed");
-        }
-    }
-
-    private void checkOpenUnlocked()
+    void checkOpen()
     {
         synchronized (lock) {
-            checkOpen();
+            if (closed) {
+                throw new BasaltException(ErrorCode.CONNECTION_FAILURE, "database " + description + " is closed");
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.basalt.storage;
 
+import dev.basalt.spi.catalog.RowFilterCompiler;
+
 import java.time.Duration;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,8 +17,11 @@ import static java.util.Objects.requireNonNull;
  * @param writerLockTimeout how long {@code newWriter} waits for another writer of the same table
  * @param fsync whether commits fsync files and directories (off only for tests and loads that can be redone:
  *              a crash may then lose or damage recent commits)
+ * @param rowFilterCompiler compiles the WHERE clause of partial indexes (the engine supplies it); without one,
+ *                          creating an index with a predicate fails with 0A000
  */
-public record StorageOptions(int rowGroupSize, boolean compress, int compressionLevel, Duration writerLockTimeout, boolean fsync)
+public record StorageOptions(int rowGroupSize, boolean compress, int compressionLevel, Duration writerLockTimeout, boolean fsync,
+        Optional<RowFilterCompiler> rowFilterCompiler)
 {
     public static final int DEFAULT_ROW_GROUP_SIZE = 122_880;
     public static final int MAX_ROW_GROUP_SIZE = 1 << 24;
@@ -32,6 +38,12 @@ public record StorageOptions(int rowGroupSize, boolean compress, int compression
         if (writerLockTimeout.isNegative()) {
             throw new IllegalArgumentException("writer lock timeout is negative");
         }
+        requireNonNull(rowFilterCompiler, "rowFilterCompiler is null");
+    }
+
+    public StorageOptions(int rowGroupSize, boolean compress, int compressionLevel, Duration writerLockTimeout, boolean fsync)
+    {
+        this(rowGroupSize, compress, compressionLevel, writerLockTimeout, fsync, Optional.empty());
     }
 
     /** Directory databases: compressed, fastest zstd level. */
@@ -48,21 +60,26 @@ public record StorageOptions(int rowGroupSize, boolean compress, int compression
 
     public StorageOptions withRowGroupSize(int rows)
     {
-        return new StorageOptions(rows, compress, compressionLevel, writerLockTimeout, fsync);
+        return new StorageOptions(rows, compress, compressionLevel, writerLockTimeout, fsync, rowFilterCompiler);
     }
 
     public StorageOptions withCompression(boolean enabled)
     {
-        return new StorageOptions(rowGroupSize, enabled, compressionLevel, writerLockTimeout, fsync);
+        return new StorageOptions(rowGroupSize, enabled, compressionLevel, writerLockTimeout, fsync, rowFilterCompiler);
     }
 
     public StorageOptions withWriterLockTimeout(Duration timeout)
     {
-        return new StorageOptions(rowGroupSize, compress, compressionLevel, timeout, fsync);
+        return new StorageOptions(rowGroupSize, compress, compressionLevel, timeout, fsync, rowFilterCompiler);
+    }
+
+    public StorageOptions withRowFilterCompiler(RowFilterCompiler compiler)
+    {
+        return new StorageOptions(rowGroupSize, compress, compressionLevel, writerLockTimeout, fsync, Optional.of(compiler));
     }
 
     public StorageOptions withFsync(boolean enabled)
     {
-        return new StorageOptions(rowGroupSize, compress, compressionLevel, writerLockTimeout, enabled);
+        return new StorageOptions(rowGroupSize, compress, compressionLevel, writerLockTimeout, enabled, rowFilterCompiler);
     }
 }

@@ -129,8 +129,8 @@ class DirectoryCatalogTest
                 RowGroupFile.Footer footer = RowGroupFile.readFooter(file, file.length);
                 assertEquals(rowGroup.rowCount(), footer.rowCount());
                 for (int column = 0; column < ALL_TYPES.size(); column++) {
-                    assertEquals(rowGroup.chunk(column).offset(), footer.offsets()[column]);
-                    assertEquals(rowGroup.chunk(column).length(), footer.lengths()[column]);
+                    assertEquals(rowGroup.chunks().get(column).offset(), footer.offsets()[column]);
+                    assertEquals(rowGroup.chunks().get(column).length(), footer.lengths()[column]);
                 }
             }
         }
@@ -440,7 +440,7 @@ class DirectoryCatalogTest
     }
 
     @Test
-    void oneWriterPerTable()
+    void oneWriterPerDatabase()
     {
         try (DirectoryCatalog catalog = DirectoryCatalog.open(directory, SMALL)) {
             Table table = catalog.createTable(new TableSchema("t", List.of(new Column("x", DataTypes.INTEGER))));
@@ -448,10 +448,12 @@ class DirectoryCatalogTest
             try (TableWriter writer = table.newWriter(allocator)) {
                 BasaltException error = assertThrows(BasaltException.class, () -> table.newWriter(allocator));
                 assertEquals(ErrorCode.OBJECT_IN_USE, error.code());
-                other.newWriter(allocator).close();
+                assertTrue(error.getMessage().contains("another transaction"), error.getMessage());
+                assertEquals(ErrorCode.OBJECT_IN_USE, assertThrows(BasaltException.class, () -> other.newWriter(allocator)).code());
                 writer.commit();
             }
             table.newWriter(allocator).close();
+            other.newWriter(allocator).close();
         }
     }
 

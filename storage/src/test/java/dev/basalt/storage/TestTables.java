@@ -61,7 +61,7 @@ public final class TestTables
             types.add(schema.column(column).type());
         }
         List<List<Object>> rows = new ArrayList<>();
-        try (var scan = table.scan(spec, allocator)) {
+        try (dev.basalt.spi.batch.CloseableIterator<ColumnBatch> scan = table.scan(spec, allocator)) {
             while (scan.hasNext()) {
                 try (ColumnBatch batch = scan.next()) {
                     if (batch.rowCount() > ColumnBatch.DEFAULT_ROW_COUNT) {
@@ -78,6 +78,57 @@ public final class TestTables
             }
         }
         return rows;
+    }
+
+    /** Every row with its row id appended as the last value. */
+    public static List<List<Object>> readWithRowIds(Table table, BufferAllocator allocator)
+    {
+        TableSchema schema = table.schema();
+        ScanSpec spec = ScanSpec.allColumns(schema).withRowIds();
+        List<List<Object>> rows = new ArrayList<>();
+        try (dev.basalt.spi.batch.CloseableIterator<ColumnBatch> scan = table.scan(spec, allocator)) {
+            while (scan.hasNext()) {
+                try (ColumnBatch batch = scan.next()) {
+                    for (int row = 0; row < batch.rowCount(); row++) {
+                        Object[] values = new Object[schema.columnCount() + 1];
+                        for (int column = 0; column < schema.columnCount(); column++) {
+                            values[column] = Values.read(batch.column(column), schema.column(column).type(), batch.position(row));
+                        }
+                        values[schema.columnCount()] = Values.read(batch.column(schema.columnCount()), dev.basalt.spi.type.DataTypes.BIGINT, batch.position(row));
+                        rows.add(Arrays.asList(values));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Deletes (in one writer, committed) every row whose first value satisfies the test; returns how many. */
+    public static int deleteWhere(Table table, BufferAllocator allocator, java.util.function.Predicate<List<Object>> test)
+    {
+        List<List<Object>> rows = readWithRowIds(table, allocator);
+        long[] ids = new long[rows.size()];
+        int count = 0;
+        for (List<Object> row : rows) {
+            if (test.test(row)) {
+                ids[count++] = (Long) row.getLast();
+            }
+        }
+        try (TableWriter writer = table.newWriter(allocator)) {
+            writer.delete(ids, count);
+            writer.commit();
+        }
+        return count;
+    }
+
+    /** Rows without their trailing row id. */
+    public static List<List<Object>> withoutRowIds(List<List<Object>> rows)
+    {
+        List<List<Object>> result = new ArrayList<>();
+        for (List<Object> row : rows) {
+            result.add(row.subList(0, row.size() - 1));
+        }
+        return result;
     }
 
     public static List<Object> row(Object... values)

@@ -71,8 +71,11 @@ class ZoneMapPruningTest
         int count = 1 + random.nextInt(2);
         for (int i = 0; i < count; i++) {
             int column = random.nextInt(TYPES.size());
-            int kind = random.nextInt(10);
-            if (kind == 0) {
+            int kind = random.nextInt(14);
+            if (kind >= 10) {
+                predicates.add(kind < 12 ? inPredicate(rows, column, random) : startsWith(rows, column, random));
+            }
+            else if (kind == 0) {
                 predicates.add(new ColumnPredicate.IsNull(column));
             }
             else if (kind == 1) {
@@ -88,6 +91,40 @@ class ZoneMapPruningTest
             }
         }
         return predicates;
+    }
+
+    /** IN with values from the data (some rows match) plus a random miss. */
+    private static ColumnPredicate inPredicate(List<List<Object>> rows, int column, java.util.Random random)
+    {
+        List<Object> values = new ArrayList<>();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count && !rows.isEmpty(); i++) {
+            Object value = rows.get(random.nextInt(rows.size())).get(column);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        if (values.isEmpty() || random.nextBoolean()) {
+            values.add(TYPES.get(column) == DataTypes.VARCHAR ? "zz" : TYPES.get(column) == DataTypes.INTEGER ? (Object) 7 : null);
+            values.removeIf(java.util.Objects::isNull);
+        }
+        return new ColumnPredicate.In(column, values);
+    }
+
+    /** LIKE 'prefix%' on the VARCHAR column: prefixes of stored strings (possibly whole or empty) or random ones. */
+    private static ColumnPredicate startsWith(List<List<Object>> rows, int column, java.util.Random random)
+    {
+        int varchar = TYPES.indexOf(DataTypes.VARCHAR);
+        Object value = rows.isEmpty() ? null : rows.get(random.nextInt(rows.size())).get(varchar);
+        String prefix;
+        if (value instanceof String string && random.nextInt(4) != 0) {
+            int[] codePoints = string.codePoints().toArray();
+            prefix = new String(codePoints, 0, random.nextInt(codePoints.length + 1));
+        }
+        else {
+            prefix = List.of("", "a", "b", "c", "é", "zz", "\uFF5E", "\uD83D\uDE00", "b".repeat(66)).get(random.nextInt(9));
+        }
+        return new ColumnPredicate.StartsWith(random.nextInt(5) == 0 ? column : varchar, prefix);
     }
 
     @Property(tries = 200)
@@ -112,6 +149,8 @@ class ZoneMapPruningTest
                 case ColumnPredicate.IsNull p -> new ColumnPredicate.IsNull(p.column() + 1);
                 case ColumnPredicate.IsNotNull p -> new ColumnPredicate.IsNotNull(p.column() + 1);
                 case ColumnPredicate.Range p -> new ColumnPredicate.Range(p.column() + 1, p.low(), p.lowInclusive(), p.high(), p.highInclusive());
+                case ColumnPredicate.In p -> new ColumnPredicate.In(p.column() + 1, p.values());
+                case ColumnPredicate.StartsWith p -> new ColumnPredicate.StartsWith(p.column() + 1, p.prefix());
             });
         }
         try (RootAllocator allocator = new RootAllocator();
@@ -144,6 +183,8 @@ class ZoneMapPruningTest
                 case ColumnPredicate.Range p -> value != null
                         && (p.low() == null || compare(value, p.low()) > 0 || (p.lowInclusive() && compare(value, p.low()) == 0))
                         && (p.high() == null || compare(value, p.high()) < 0 || (p.highInclusive() && compare(value, p.high()) == 0));
+                case ColumnPredicate.In p -> value != null && p.values().contains(value);
+                case ColumnPredicate.StartsWith p -> value instanceof String s && s.startsWith(p.prefix());
             };
             if (!matches) {
                 return false;

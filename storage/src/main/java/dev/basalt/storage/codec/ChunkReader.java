@@ -71,6 +71,10 @@ public final class ChunkReader
                 case PLAIN -> PlainEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
                 case FOR_BITPACK -> ForBitPackEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
                 case DICTIONARY -> DictionaryEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
+                case CONSTANT -> ConstantEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
+                case RLE -> RleEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
+                case DELTA -> DeltaEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
+                case ALP -> AlpEncoding.decoder(expectedKind, payload, position, valuesLength, rows);
             };
         }
         else if (position != end) {
@@ -87,6 +91,15 @@ public final class ChunkReader
     public int rowCount()
     {
         return header.rowCount();
+    }
+
+    /**
+     * The chunk's rows as codes into a table of distinct strings, when it is a VARCHAR chunk stored that way
+     * (DICTIONARY, RLE, CONSTANT); null otherwise. Null rows carry an arbitrary valid code.
+     */
+    public StringCodes stringCodes()
+    {
+        return decoder instanceof StringCodes codes ? codes : null;
     }
 
     /** Fills {@code vector} (freshly created, empty) with rows [start, start+count) and sets its value count. */

@@ -1,6 +1,5 @@
 package dev.basalt.storage.codec;
 
-import dev.basalt.storage.column.ArrowBuffers;
 import dev.basalt.storage.column.ColumnBuffer;
 import dev.basalt.storage.column.PhysicalKind;
 import dev.basalt.storage.format.ByteSink;
@@ -9,9 +8,6 @@ import dev.basalt.storage.format.CorruptedDataException;
 import dev.basalt.storage.format.LittleEndian;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
-
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * DICTIONARY: the distinct values once, then a bit-packed code per row.
@@ -66,21 +62,8 @@ public final class DictionaryEncoding
     public static void encodeBytes(ColumnBuffer buffer, BytesDictionaryBuilder dictionary, ByteSink out)
     {
         int entries = dictionary.size();
-        int[] entryRows = dictionary.entryRows();
-        int[] offsets = buffer.offsets();
         out.writeInt(entries);
-        out.writeInt(Math.toIntExact(dictionary.entryBytes()));
-        int position = 0;
-        out.writeInt(0);
-        for (int i = 0; i < entries; i++) {
-            int row = entryRows[i];
-            position += offsets[row + 1] - offsets[row];
-            out.writeInt(position);
-        }
-        for (int i = 0; i < entries; i++) {
-            int row = entryRows[i];
-            out.writeBytes(buffer.bytes(), offsets[row], offsets[row + 1] - offsets[row]);
-        }
+        StringEntries.write(buffer.bytes(), buffer.offsets(), dictionary.entryRows(), entries, out);
         int bits = codeBits(entries);
         out.writeByte(bits);
         BitPacking.pack(dictionary.codes(), buffer.size(), bits, out);
@@ -91,20 +74,9 @@ public final class DictionaryEncoding
         ByteSource source = new ByteSource(payload, offset, length);
         int entries = source.readCount(1 << MAX_CODE_BITS);
         if (kind == PhysicalKind.VARBINARY) {
-            int entryBytes = source.readCount(length);
-            int[] entryOffsets = new int[entries + 1];
-            for (int i = 0; i <= entries; i++) {
-                entryOffsets[i] = source.readCount(entryBytes);
-                if (i > 0 && entryOffsets[i] < entryOffsets[i - 1]) {
-                    throw new CorruptedDataException("dictionary offsets are not ascending");
-                }
-            }
-            if (entryOffsets[0] != 0 || entryOffsets[entries] != entryBytes) {
-                throw new CorruptedDataException("dictionary offsets do not cover the entry bytes");
-            }
-            int bytesOffset = source.skip(entryBytes);
+            StringEntries strings = StringEntries.read(payload, source, entries);
             int codesOffset = codes(source, entries, rows);
-            return new BytesDecoder(payload, bytesOffset, entryOffsets, codesOffset, codeBits(entries));
+            return new BytesDecoder(payload, strings, codesOffset, codeBits(entries));
         }
         int width = kind.width();
         if (width != 2 && width != 4 && width != 8) {
@@ -174,23 +146,19 @@ public final class DictionaryEncoding
         }
     }
 
-    /** Gathers each batch's strings into a heap buffer, then copies it to Arrow in one go. */
-    private static final class BytesDecoder implements ValuesDecoder
+    /** Unpacks a batch of codes, then gathers their strings. */
+    private static final class BytesDecoder implements ValuesDecoder, StringCodes
     {
         private final byte[] payload;
-        private final int bytesOffset;
-        private final int[] entryOffsets;
+        private final StringEntries strings;
         private final int codesOffset;
         private final int bits;
         private int[] codes = new int[0];
-        private int[] offsets = new int[0];
-        private byte[] scratch = new byte[0];
 
-        BytesDecoder(byte[] payload, int bytesOffset, int[] entryOffsets, int codesOffset, int bits)
+        BytesDecoder(byte[] payload, StringEntries strings, int codesOffset, int bits)
         {
             this.payload = payload;
-            this.bytesOffset = bytesOffset;
-            this.entryOffsets = entryOffsets;
+            this.strings = strings;
             this.codesOffset = codesOffset;
             this.bits = bits;
         }
@@ -200,48 +168,27 @@ public final class DictionaryEncoding
         {
             if (codes.length < count) {
                 codes = new int[count];
-                offsets = new int[count + 1];
             }
-            int[] codes = this.codes;
-            int[] offsets = this.offsets;
-            int[] entryOffsets = this.entryOffsets;
             BitPacking.unpack(payload, codesOffset, bits, start, count, codes);
-            long total = 0;
-            for (int i = 0; i < count; i++) {
-                int code = codes[i];
-                total += entryOffsets[code + 1] - entryOffsets[code];
-                offsets[i + 1] = (int) Math.min(total, Integer.MAX_VALUE);
-            }
-            if (total > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("batch of strings exceeds 2 GB");
-            }
-            if (scratch.length < total + 16) {
-                scratch = new byte[(int) Math.max(total + 16, Math.min(Integer.MAX_VALUE - 16, scratch.length * 2L))];
-            }
-            byte[] scratch = this.scratch;
-            byte[] payload = this.payload;
-            int base = bytesOffset;
-            for (int i = 0; i < count; i++) {
-                int code = codes[i];
-                int from = base + entryOffsets[code];
-                int length = entryOffsets[code + 1] - entryOffsets[code];
-                int to = offsets[i];
-                if (length <= 16) {
-                    // Short strings: two unaligned 8-byte moves. The chunk always has at least 9 bytes after the
-                    // dictionary bytes and the scratch has 16 spare bytes; overruns are overwritten by the next row.
-                    LittleEndian.putLong(scratch, to, LittleEndian.getLong(payload, from));
-                    if (length > 8) {
-                        LittleEndian.putLong(scratch, to + 8, LittleEndian.getLong(payload, from + 8));
-                    }
-                }
-                else {
-                    System.arraycopy(payload, from, scratch, to, length);
-                }
-            }
-            VarCharVector target = (VarCharVector) vector;
-            target.allocateNew(Math.max(total, 1), count);
-            target.getDataBuffer().setBytes(0, scratch, 0, total);
-            MemorySegment.copy(offsets, 0, ArrowBuffers.segment(target.getOffsetBuffer(), (count + 1L) * 4), ValueLayout.JAVA_INT_UNALIGNED, 0, count + 1);
+            strings.gather(codes, count, (VarCharVector) vector);
+        }
+
+        @Override
+        public int entryCount()
+        {
+            return strings.entryCount();
+        }
+
+        @Override
+        public byte[] entry(int index)
+        {
+            return strings.entry(index);
+        }
+
+        @Override
+        public void codes(int start, int count, int[] target)
+        {
+            BitPacking.unpack(payload, codesOffset, bits, start, count, target);
         }
     }
 }

@@ -8,7 +8,15 @@ public enum Encoding
     /** Distinct values once, then a bit-packed code per row. */
     DICTIONARY(1),
     /** Integers as (value - chunk minimum), bit-packed with the width of (max - min). */
-    FOR_BITPACK(2);
+    FOR_BITPACK(2),
+    /** One value for every row (nulls via the validity bitmap). */
+    CONSTANT(3),
+    /** Runs of equal values: bit-packed run lengths and run values (strings: the run values once each). */
+    RLE(4),
+    /** Integers as the first value plus frame-of-reference bit-packed differences to the previous row. */
+    DELTA(5),
+    /** Floating point numbers that are decimals with few digits, as integers * 10^-e, plus exceptions (ALP). */
+    ALP(6);
 
     private final int id;
 

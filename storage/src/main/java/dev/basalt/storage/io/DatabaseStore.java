@@ -6,27 +6,31 @@ import java.io.IOException;
 
 /**
  * Where a database's bytes live: a directory ({@link FileStore}) or the heap ({@link MemoryStore}). The catalog
- * above it is the same, so both keep identical row groups, chunks and zone maps.
+ * above it is the same, so both keep identical row groups, deletion vectors, index files and manifests. Files of
+ * a table are named by {@link dev.basalt.storage.manifest.FileNames}; each is written once and never modified.
  */
 public interface DatabaseStore
 {
     /** The committed state found when the store was opened (after recovery). */
     Manifest initialManifest();
 
-    /** Where a row-group file is, for error messages (a path, or a memory: name). */
-    String describe(long tableId, long fileId);
+    /** Where a file is, for error messages (a path, or a memory: name). */
+    String describe(long tableId, String name);
 
-    /** Stores a new row-group file (durable after the next {@link #syncTable}); never overwrites. */
-    void writeRowGroup(long tableId, long fileId, byte[] bytes, int length) throws IOException;
+    /** Stores a new file of a table (durable after the next {@link #syncTable}); never overwrites. */
+    void writeFile(long tableId, String name, byte[] bytes, int length) throws IOException;
 
-    /** Opens a committed row-group file for reading. */
-    RowGroupSource openRowGroup(long tableId, long fileId) throws IOException;
+    /** Opens a file for reading ranges; {@code CorruptedDataException} when it is missing. */
+    RowGroupSource openFile(long tableId, String name) throws IOException;
+
+    /** Reads a whole (small) file; {@code CorruptedDataException} when it is missing. */
+    byte[] readFile(long tableId, String name) throws IOException;
 
     /** Makes the files written for a table, and their directory entries, durable (before they are published). */
     void syncTable(long tableId) throws IOException;
 
-    /** Best-effort removal of a row-group file nobody references any more. */
-    void deleteRowGroup(long tableId, long fileId);
+    /** Best-effort removal of a file nobody references any more. */
+    void deleteFile(long tableId, String name);
 
     /** Best-effort removal of a dropped table's remaining files and directory. */
     void deleteTable(long tableId);

@@ -6,8 +6,7 @@ import dev.basalt.storage.format.CorruptedDataException;
 import dev.basalt.storage.manifest.Manifest;
 import dev.basalt.storage.manifest.ManifestCodec;
 import dev.basalt.storage.manifest.ManifestPointer;
-import dev.basalt.storage.manifest.RowGroupEntry;
-import dev.basalt.storage.manifest.TableEntry;
+import dev.basalt.storage.manifest.FileNames;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,7 +20,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,9 +32,13 @@ import java.util.regex.Pattern;
  * &lt;db&gt;/MANIFEST                      pointer: which manifest version is current (replaced by atomic rename)
  * &lt;db&gt;/manifest-&lt;version&gt;.bin        the manifest of that version
  * &lt;db&gt;/tables/&lt;table id&gt;/rg-&lt;n&gt;.bsc   one file per row group, written once, never modified
+ * &lt;db&gt;/tables/&lt;table id&gt;/del-&lt;n&gt;.bsd  deletion vector of a row group (replaced by a new file, never modified)
+ * &lt;db&gt;/tables/&lt;table id&gt;/idx-&lt;i&gt;-&lt;n&gt;.bsi  index i over row group n
  * </pre>
  * Opening takes the lock, reads the current manifest and removes everything the manifest does not reference
- * (temp files, newer unpublished manifests, row groups of uncommitted writers or dropped tables).
+ * (temp files, newer unpublished manifests, files of uncommitted transactions or dropped tables). The lock is
+ * an OS file lock on LOCK: a second process (or a second catalog in this process) fails with OBJECT_IN_USE
+ * instead of corrupting the directory; the OS drops it when the process dies, so a crash never leaves it held.
  */
 public final class FileStore implements DatabaseStore
 {
@@ -44,7 +46,6 @@ public final class FileStore implements DatabaseStore
     static final String POINTER_FILE = "MANIFEST";
     static final String TABLES_DIRECTORY = "tables";
     private static final Pattern MANIFEST_FILE = Pattern.compile("manifest-(\\d+)\\.bin");
-    private static final Pattern ROW_GROUP_FILE = Pattern.compile("rg-(\\d+)\\.bsc");
     private static final Pattern TABLE_DIRECTORY = Pattern.compile("\\d+");
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
 
@@ -54,8 +55,8 @@ public final class FileStore implements DatabaseStore
     private final Manifest initial;
     private final boolean fsync;
     private final Set<Long> createdTableDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Row-group files written but not yet fsynced, per table: forced together by {@link #syncTable}. */
-    private final java.util.Map<Long, Set<Long>> unsyncedFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Files written but not yet fsynced, per table: forced together by {@link #syncTable}. */
+    private final java.util.Map<Long, Set<String>> unsyncedFiles = new java.util.concurrent.ConcurrentHashMap<>();
     private long publishedVersion;
 
     private FileStore(Path directory, FileChannel lockChannel, FileLock lock, Manifest initial, boolean fsync)
@@ -223,26 +224,26 @@ public final class FileStore implements DatabaseStore
         return directory.resolve(TABLES_DIRECTORY).resolve(Long.toString(tableId));
     }
 
-    public Path rowGroupPath(long tableId, long fileId)
+    public Path filePath(long tableId, String name)
     {
-        return tableDirectory(tableId).resolve("rg-" + fileId + ".bsc");
+        return tableDirectory(tableId).resolve(name);
     }
 
     @Override
-    public String describe(long tableId, long fileId)
+    public String describe(long tableId, String name)
     {
-        return rowGroupPath(tableId, fileId).toString();
+        return filePath(tableId, name).toString();
     }
 
     @Override
-    public void writeRowGroup(long tableId, long fileId, byte[] bytes, int length) throws IOException
+    public void writeFile(long tableId, String name, byte[] bytes, int length) throws IOException
     {
         Path tableDirectory = tableDirectory(tableId);
         if (!Files.isDirectory(tableDirectory)) {
             Files.createDirectories(tableDirectory);
             createdTableDirectories.add(tableId);
         }
-        Path path = rowGroupPath(tableId, fileId);
+        Path path = filePath(tableId, name);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             writeFully(channel, bytes, length);
         }
@@ -252,14 +253,25 @@ public final class FileStore implements DatabaseStore
         }
         if (fsync) {
             // Forced at commit, not now: the kernel writes back while the next row groups are encoded.
-            unsyncedFiles.computeIfAbsent(tableId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(fileId);
+            unsyncedFiles.computeIfAbsent(tableId, id -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(name);
         }
     }
 
     @Override
-    public RowGroupSource openRowGroup(long tableId, long fileId) throws IOException
+    public byte[] readFile(long tableId, String name) throws IOException
     {
-        Path path = rowGroupPath(tableId, fileId);
+        try {
+            return Files.readAllBytes(filePath(tableId, name));
+        }
+        catch (NoSuchFileException e) {
+            throw new CorruptedDataException("file is missing");
+        }
+    }
+
+    @Override
+    public RowGroupSource openFile(long tableId, String name) throws IOException
+    {
+        Path path = filePath(tableId, name);
         FileChannel channel;
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -301,11 +313,11 @@ public final class FileStore implements DatabaseStore
         if (!fsync) {
             return;
         }
-        Set<Long> files = unsyncedFiles.remove(tableId);
+        Set<String> files = unsyncedFiles.remove(tableId);
         if (files != null) {
-            for (long fileId : files) {
+            for (String name : files) {
                 // fsync needs a writable handle on some platforms; nothing is written through it.
-                try (FileChannel channel = FileChannel.open(rowGroupPath(tableId, fileId), StandardOpenOption.WRITE)) {
+                try (FileChannel channel = FileChannel.open(filePath(tableId, name), StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
             }
@@ -319,13 +331,13 @@ public final class FileStore implements DatabaseStore
     }
 
     @Override
-    public void deleteRowGroup(long tableId, long fileId)
+    public void deleteFile(long tableId, String name)
     {
-        Set<Long> files = unsyncedFiles.get(tableId);
+        Set<String> files = unsyncedFiles.get(tableId);
         if (files != null) {
-            files.remove(fileId);
+            files.remove(name);
         }
-        deleteQuietly(rowGroupPath(tableId, fileId));
+        deleteQuietly(filePath(tableId, name));
     }
 
     @Override
@@ -419,6 +431,7 @@ public final class FileStore implements DatabaseStore
         if (!Files.isDirectory(tables)) {
             return;
         }
+        java.util.Map<Long, Set<String>> liveFiles = FileNames.liveFiles(manifest);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(tables)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -426,19 +439,15 @@ public final class FileStore implements DatabaseStore
                     continue;
                 }
                 long tableId = Long.parseLong(name);
-                TableEntry table = manifest.table(tableId).orElse(null);
-                if (table == null) {
+                Set<String> live = liveFiles.get(tableId);
+                if (live == null) {
                     deleteTableDirectory(entry);
                     continue;
-                }
-                Set<String> live = new HashSet<>();
-                for (RowGroupEntry rowGroup : table.rowGroups()) {
-                    live.add("rg-" + rowGroup.fileId() + ".bsc");
                 }
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(entry)) {
                     for (Path file : files) {
                         String fileName = file.getFileName().toString();
-                        if ((ROW_GROUP_FILE.matcher(fileName).matches() && !live.contains(fileName)) || fileName.endsWith(".tmp")) {
+                        if ((FileNames.TABLE_FILE.matcher(fileName).matches() && !live.contains(fileName)) || fileName.endsWith(".tmp")) {
                             deleteQuietly(file);
                         }
                     }
@@ -458,7 +467,7 @@ public final class FileStore implements DatabaseStore
         try (DirectoryStream<Path> files = Files.newDirectoryStream(tableDirectory)) {
             for (Path file : files) {
                 String fileName = file.getFileName().toString();
-                if (ROW_GROUP_FILE.matcher(fileName).matches() || fileName.endsWith(".tmp")) {
+                if (FileNames.TABLE_FILE.matcher(fileName).matches() || fileName.endsWith(".tmp")) {
                     deleteQuietly(file);
                 }
             }

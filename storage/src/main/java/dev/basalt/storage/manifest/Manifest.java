@@ -1,5 +1,7 @@
 package dev.basalt.storage.manifest;
 
+import dev.basalt.spi.catalog.ViewDefinition;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,17 +10,28 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One immutable, committed state of a database: every table with its schema and row-group files. A commit
- * builds the next version from the current one; scans keep the version they started with (snapshot).
- * {@code nextTableId} and {@code nextFileId} never go down, so names are never reused.
+ * One immutable, committed state of a database: every table with its columns and files, every view and
+ * index. A transaction builds the next version from the current one; scans keep the version they started
+ * with (snapshot). {@code nextTableId} and {@code nextFileId} never go down, so names are never reused.
  */
-public record Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables)
+public record Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables, List<ViewDefinition> views, List<IndexEntry> indexes)
 {
     public Manifest
     {
-        List<TableEntry> sorted = new ArrayList<>(requireNonNull(tables, "tables is null"));
-        sorted.sort(Comparator.comparing(TableEntry::name));
-        tables = List.copyOf(sorted);
+        List<TableEntry> sortedTables = new ArrayList<>(requireNonNull(tables, "tables is null"));
+        sortedTables.sort(Comparator.comparing(TableEntry::name));
+        tables = List.copyOf(sortedTables);
+        List<ViewDefinition> sortedViews = new ArrayList<>(requireNonNull(views, "views is null"));
+        sortedViews.sort(Comparator.comparing(ViewDefinition::name));
+        views = List.copyOf(sortedViews);
+        List<IndexEntry> sortedIndexes = new ArrayList<>(requireNonNull(indexes, "indexes is null"));
+        sortedIndexes.sort(Comparator.comparing(IndexEntry::name));
+        indexes = List.copyOf(sortedIndexes);
+    }
+
+    public Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables)
+    {
+        this(version, nextTableId, nextFileId, tables, List.of(), List.of());
     }
 
     public static Manifest empty()
@@ -46,8 +59,45 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
         return Optional.empty();
     }
 
-    /** The next version with a table added or replaced (same id). */
-    public Manifest withTable(TableEntry entry, long newNextTableId, long newNextFileId)
+    public Optional<ViewDefinition> view(String name)
+    {
+        for (ViewDefinition view : views) {
+            if (view.name().equals(name)) {
+                return Optional.of(view);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<IndexEntry> index(String name)
+    {
+        for (IndexEntry index : indexes) {
+            if (index.name().equals(name)) {
+                return Optional.of(index);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<IndexEntry> indexesOf(long tableId)
+    {
+        List<IndexEntry> result = new ArrayList<>();
+        for (IndexEntry index : indexes) {
+            if (index.tableId() == tableId) {
+                result.add(index);
+            }
+        }
+        return result;
+    }
+
+    /** The same state as another version (a commit publishes the working state under the next number). */
+    public Manifest withVersion(long newVersion, long newNextFileId)
+    {
+        return new Manifest(newVersion, nextTableId, Math.max(nextFileId, newNextFileId), tables, views, indexes);
+    }
+
+    /** A table added or replaced (same id). */
+    public Manifest withTable(TableEntry entry)
     {
         List<TableEntry> newTables = new ArrayList<>(tables.size() + 1);
         for (TableEntry table : tables) {
@@ -56,11 +106,11 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
             }
         }
         newTables.add(entry);
-        return new Manifest(version + 1, Math.max(nextTableId, newNextTableId), Math.max(nextFileId, newNextFileId), newTables);
+        return new Manifest(version, Math.max(nextTableId, entry.id() + 1), nextFileId, newTables, views, indexes);
     }
 
-    /** The next version without the table with this id. */
-    public Manifest withoutTable(long tableId, long newNextFileId)
+    /** Without the table and its indexes. */
+    public Manifest withoutTable(long tableId)
     {
         List<TableEntry> newTables = new ArrayList<>(tables.size());
         for (TableEntry table : tables) {
@@ -68,6 +118,64 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
                 newTables.add(table);
             }
         }
-        return new Manifest(version + 1, nextTableId, Math.max(nextFileId, newNextFileId), newTables);
+        List<IndexEntry> newIndexes = new ArrayList<>(indexes.size());
+        for (IndexEntry index : indexes) {
+            if (index.tableId() != tableId) {
+                newIndexes.add(index);
+            }
+        }
+        return new Manifest(version, nextTableId, nextFileId, newTables, views, newIndexes);
+    }
+
+    public Manifest withView(ViewDefinition view)
+    {
+        List<ViewDefinition> newViews = new ArrayList<>(views.size() + 1);
+        for (ViewDefinition existing : views) {
+            if (!existing.name().equals(view.name())) {
+                newViews.add(existing);
+            }
+        }
+        newViews.add(view);
+        return new Manifest(version, nextTableId, nextFileId, tables, newViews, indexes);
+    }
+
+    public Manifest withoutView(String name)
+    {
+        List<ViewDefinition> newViews = new ArrayList<>(views.size());
+        for (ViewDefinition existing : views) {
+            if (!existing.name().equals(name)) {
+                newViews.add(existing);
+            }
+        }
+        return new Manifest(version, nextTableId, nextFileId, tables, newViews, indexes);
+    }
+
+    /** An index added or replaced (same name). */
+    public Manifest withIndex(IndexEntry index)
+    {
+        List<IndexEntry> newIndexes = new ArrayList<>(indexes.size() + 1);
+        for (IndexEntry existing : indexes) {
+            if (!existing.name().equals(index.name())) {
+                newIndexes.add(existing);
+            }
+        }
+        newIndexes.add(index);
+        return new Manifest(version, nextTableId, nextFileId, tables, views, newIndexes);
+    }
+
+    public Manifest withoutIndex(String name)
+    {
+        List<IndexEntry> newIndexes = new ArrayList<>(indexes.size());
+        for (IndexEntry existing : indexes) {
+            if (!existing.name().equals(name)) {
+                newIndexes.add(existing);
+            }
+        }
+        return new Manifest(version, nextTableId, nextFileId, tables, views, newIndexes);
+    }
+
+    public Manifest withNextFileId(long newNextFileId)
+    {
+        return new Manifest(version, nextTableId, Math.max(nextFileId, newNextFileId), tables, views, indexes);
     }
 }

@@ -60,6 +60,27 @@ final class ValueCodec
         }
     }
 
+    /** A column default: like a bound, plus INTERVAL (i32 months, i32 days, i64 micros). */
+    static void writeDefault(ByteSink out, DataType type, Object value)
+    {
+        if (type instanceof IntervalType) {
+            dev.basalt.spi.value.Interval interval = (dev.basalt.spi.value.Interval) value;
+            out.writeInt(interval.months());
+            out.writeInt(interval.days());
+            out.writeLong(interval.micros());
+            return;
+        }
+        write(out, type, value);
+    }
+
+    static Object readDefault(ByteSource in, DataType type)
+    {
+        if (type instanceof IntervalType) {
+            return new dev.basalt.spi.value.Interval(in.readInt(), in.readInt(), in.readLong());
+        }
+        return read(in, type);
+    }
+
     static Object read(ByteSource in, DataType type)
     {
         return switch (type) {

@@ -7,15 +7,31 @@ import dev.basalt.spi.type.DataType;
  * upper bound of its non-null values, as canonical Java values of the column type (see
  * {@link dev.basalt.spi.value.Values}). A bound is null when unknown (INTERVAL, all-null chunks, strings too
  * long to keep). Bounds need not be attained: long strings are stored as a shortened lower bound and a
- * rounded-up upper bound.
+ * rounded-up upper bound. {@code distinct} is a sketch of the distinct non-null values, null when unknown
+ * (manifests written before sketches, NULL columns).
  */
-public record ZoneMap(long rowCount, long nullCount, Object min, Object max)
+public record ZoneMap(long rowCount, long nullCount, Object min, Object max, DistinctSketch distinct)
 {
     public ZoneMap
     {
         if (rowCount < 0 || nullCount < 0 || nullCount > rowCount) {
             throw new IllegalArgumentException("invalid zone map counts: rows " + rowCount + ", nulls " + nullCount);
         }
+    }
+
+    /** A zone map without a distinct-count sketch. */
+    public ZoneMap(long rowCount, long nullCount, Object min, Object max)
+    {
+        this(rowCount, nullCount, min, max, null);
+    }
+
+    /** Estimated distinct non-null values (at most the non-null rows), or -1 when unknown. */
+    public long distinctCount()
+    {
+        if (allNull()) {
+            return 0;
+        }
+        return distinct == null ? -1 : Math.min(distinct.estimate(), rowCount - nullCount);
     }
 
     public static ZoneMap empty()
@@ -52,7 +68,8 @@ public record ZoneMap(long rowCount, long nullCount, Object min, Object max)
             newMin = lower(type, min, other.min);
             newMax = upper(type, max, other.max);
         }
-        return new ZoneMap(rowCount + other.rowCount, nullCount + other.nullCount, newMin, newMax);
+        DistinctSketch sketch = distinct == null || other.distinct == null ? null : distinct.merge(other.distinct);
+        return new ZoneMap(rowCount + other.rowCount, nullCount + other.nullCount, newMin, newMax, sketch);
     }
 
     private static Object lower(DataType type, Object left, Object right)

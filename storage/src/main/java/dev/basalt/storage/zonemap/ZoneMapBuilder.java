@@ -30,7 +30,15 @@ public final class ZoneMapBuilder
 
     private ZoneMapBuilder() {}
 
+    /** The zone map of a buffer, with its distinct-count sketch. */
     public static ZoneMap build(ColumnBuffer buffer, DataType type)
+    {
+        ZoneMap bounds = bounds(buffer, type);
+        DistinctSketch sketch = DistinctSketch.of(buffer);
+        return new ZoneMap(bounds.rowCount(), bounds.nullCount(), bounds.min(), bounds.max(), sketch);
+    }
+
+    private static ZoneMap bounds(ColumnBuffer buffer, DataType type)
     {
         int rows = buffer.size();
         int nulls = buffer.nullCount();

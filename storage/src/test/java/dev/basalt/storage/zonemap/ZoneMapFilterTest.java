@@ -150,4 +150,40 @@ class ZoneMapFilterTest
         ZoneMap unknown = new ZoneMap(1, 0, null, "z");
         assertEquals(new ZoneMap(3, 0, null, "z"), unknown.merge(DataTypes.VARCHAR, new ZoneMap(2, 0, "a", "b")));
     }
+
+    @Test
+    void inListsPruneWhenNoValueCanBeInside()
+    {
+        ZoneMap zone = new ZoneMap(10, 0, 10, 20);
+        assertTrue(matches(DataTypes.INTEGER, zone, new ColumnPredicate.In(0, java.util.List.of(1, 15))));
+        assertTrue(matches(DataTypes.INTEGER, zone, new ColumnPredicate.In(0, java.util.List.of(20))));
+        assertFalse(matches(DataTypes.INTEGER, zone, new ColumnPredicate.In(0, java.util.List.of(1, 9, 21))));
+        assertFalse(matches(DataTypes.INTEGER, zone, new ColumnPredicate.In(0, java.util.List.of())));
+        // A value of an unrelated class proves nothing.
+        assertTrue(matches(DataTypes.INTEGER, zone, new ColumnPredicate.In(0, java.util.List.of("x"))));
+        assertFalse(matches(DataTypes.INTEGER, new ZoneMap(3, 3, null, null), new ColumnPredicate.In(0, java.util.List.of(15))));
+    }
+
+    @Test
+    void prefixesPruneOutsideTheirRange()
+    {
+        ZoneMap zone = new ZoneMap(5, 0, "MAIL", "RAIL");
+        assertTrue(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "")));
+        assertTrue(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "M")));
+        assertTrue(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "MA")));
+        assertTrue(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "MAILBOX")));
+        assertTrue(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "R")));
+        assertTrue(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "P")));
+        assertFalse(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "A")));
+        assertFalse(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "MAB")));
+        assertFalse(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "RAILS")));
+        assertFalse(matches(DataTypes.VARCHAR, zone, new ColumnPredicate.StartsWith(0, "S")));
+        // Supplementary code points sort after U+FFFF although their UTF-16 surrogates are below it.
+        ZoneMap high = new ZoneMap(2, 0, "\uFF5E", "\uFF5E\uFF5E");
+        assertFalse(matches(DataTypes.VARCHAR, high, new ColumnPredicate.StartsWith(0, "\uD83D\uDE00")));
+        assertTrue(matches(DataTypes.VARCHAR, high, new ColumnPredicate.StartsWith(0, "\uFF5E")));
+        assertFalse(matches(DataTypes.VARCHAR, new ZoneMap(2, 2, null, null), new ColumnPredicate.StartsWith(0, "")));
+        // Unknown bounds keep the group.
+        assertTrue(matches(DataTypes.VARCHAR, new ZoneMap(2, 0, null, null), new ColumnPredicate.StartsWith(0, "Z")));
+    }
 }
