@@ -42,6 +42,15 @@ public final class GroupHashTable
      */
     private int[] direct;
     private long directBase;
+    /**
+     * Optional exact membership bitmap for one-word keys of a moderate range (too sparse for {@link #direct}): bit
+     * {@code key - bitsBase}. A probe that misses (most of them in a selective join such as Q17's lineitem against
+     * the parts of one brand and container) costs one bit test instead of a walk through the slots.
+     */
+    private long[] bits;
+    private long bitsBase;
+    private static final long BITS_MIN_RANGE = 1L << 18;
+    private static final long BITS_PER_KEY = 32;
 
     public GroupHashTable(int words, int expectedSize)
     {
@@ -98,6 +107,7 @@ public final class GroupHashTable
     {
         filter = null;
         direct = null;
+        bits = null;
         if (words == 1) {
             for (int i = 0; i < count; i++) {
                 out[i] = skip != null && skip[i] ? EMPTY : findOrAddOne(codes[i]);
@@ -114,6 +124,10 @@ public final class GroupHashTable
     {
         if (direct != null) {
             findDirect(codes, count, skip, out);
+            return;
+        }
+        if (bits != null) {
+            findWithBits(codes, count, skip, out);
             return;
         }
         if (filter != null) {
@@ -163,7 +177,7 @@ public final class GroupHashTable
 
     /**
      * For a table that is only probed from now on (a join build). One-word keys of a compact range get a direct
-     * index ({@link #direct}). Otherwise large tables get a blocked Bloom filter (one word, two bits per key, about
+     * index ({@link #direct}), of a moderate range a membership bitmap ({@link #bits}). Otherwise large tables get a blocked Bloom filter (one word, two bits per key, about
      * 8 bits per key) that {@link #find} consults first: a probe that misses a table larger than the cache then
      * usually costs one cache-resident word instead of a cache and TLB miss (selective joins such as Q5's orders
      * of one year); it is dropped again when most probes pass. {@link #findOrAdd} drops both.
@@ -172,6 +186,7 @@ public final class GroupHashTable
     {
         filter = null;
         direct = null;
+        bits = null;
         if (words == 1 && buildDirectIndex()) {
             return;
         }
@@ -192,11 +207,13 @@ public final class GroupHashTable
 
     /**
      * Builds {@link #direct} when the keys span at most 16x as many values as there are keys (4 bytes per value:
-     * at most the slot table's 16-32 bytes per key again) and at most 2^26 values.
+     * at most the slot table's 16-32 bytes per key again) and at most 2^26 values; else {@link #bits} when they span
+     * at most 2^18 values (a 32 KB bitmap: even for a few keys, a well-predicted bit test beats walking the slots,
+     * whose probe length varies) or 32 values per key.
      */
     private boolean buildDirectIndex()
     {
-        if (size < DIRECT_MIN_KEYS) {
+        if (size == 0) {
             return false;
         }
         long min = Long.MAX_VALUE;
@@ -212,7 +229,20 @@ public final class GroupHashTable
             return false;
         }
         long range = max - min + 1;
-        if (range <= 0 || range > 16L * size || range > DIRECT_MAX_RANGE) {
+        boolean directFits = size >= DIRECT_MIN_KEYS && range > 0 && range <= 16L * size && range <= DIRECT_MAX_RANGE;
+        if (!directFits && range > 0 && range <= DIRECT_MAX_RANGE && range <= Math.max(BITS_MIN_RANGE, BITS_PER_KEY * size)) {
+            long[] set = new long[(int) ((range + 63) >>> 6)];
+            for (int id = 0; id < size; id++) {
+                if (!keyless[id]) {
+                    long offset = keysById[id] - min;
+                    set[(int) (offset >>> 6)] |= 1L << offset;
+                }
+            }
+            bits = set;
+            bitsBase = min;
+            return true;
+        }
+        if (!directFits) {
             return false;
         }
         int[] index = new int[(int) range];
@@ -237,6 +267,29 @@ public final class GroupHashTable
             // unsigned compare: a key below the base wraps to a huge offset
             boolean inRange = Long.compareUnsigned(offset, length) < 0;
             out[i] = inRange && (skip == null || !skip[i]) ? index[(int) offset] : EMPTY;
+        }
+    }
+
+    private void findWithBits(long[] codes, int count, boolean[] skip, int[] out)
+    {
+        long[] set = bits;
+        long base = bitsBase;
+        long length = (long) set.length << 6;
+        for (int i = 0; i < count; i++) {
+            long key = codes[i];
+            long offset = key - base;
+            // unsigned compare: a key below the base wraps to a huge offset
+            if (Long.compareUnsigned(offset, length) >= 0 || (set[(int) (offset >>> 6)] & (1L << offset)) == 0 || skip != null && skip[i]) {
+                out[i] = EMPTY;
+                continue;
+            }
+            // present: the walk ends at the key
+            int slot = (int) HashMixer.mix(key) & mask;
+            int id;
+            while ((id = (int) slots[2 * slot + 1]) != EMPTY && slots[2 * slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            out[i] = id;
         }
     }
 
@@ -356,6 +409,6 @@ public final class GroupHashTable
     /** Approximate heap bytes held. */
     public long bytes()
     {
-        return (direct == null ? 0 : 4L * direct.length) + (filter == null ? 0 : 8L * filter.length) + (slotIds == null ? 0 : 4L * slotIds.length) + (slots == null ? 0 : 8L * slots.length) + 8L * keysById.length + 9L * hashesById.length;
+        return (direct == null ? 0 : 4L * direct.length) + (bits == null ? 0 : 8L * bits.length) + (filter == null ? 0 : 8L * filter.length) + (slotIds == null ? 0 : 4L * slotIds.length) + (slots == null ? 0 : 8L * slots.length) + 8L * keysById.length + 9L * hashesById.length;
     }
 }

@@ -24,7 +24,9 @@ import java.util.List;
  * there is no residual filter, INNER/LEFT output reuses the probe vectors (selection) and gathers only the build
  * columns, and SEMI/ANTI just select probe rows. A residual filter on build columns only is applied to build rows
  * once (see {@link JoinOperatorBase}); SEMI/ANTI/MARK with another filter walk the chains in rounds and stop at a
- * probe row's first match.
+ * probe row's first match. RIGHT_SEMI/RIGHT_ANTI (the smaller side of a semi/anti join hashed) mark key ids
+ * without a filter (expanded to build rows at the end), and with one pair a probe row only with build rows of its
+ * chain not yet matched.
  */
 public final class HashJoinOperator
         extends JoinOperatorBase
@@ -45,6 +47,8 @@ public final class HashJoinOperator
     private boolean buildHasNullKey;
     /** Some key's build rows were all excluded by the build-only filter: it has an id but an empty chain. */
     private boolean emptyChains;
+    /** RIGHT_SEMI/RIGHT_ANTI without a filter: key ids some probe row found. */
+    private boolean[] keyMatched;
 
     // probe cursor
     private long[] codes = new long[0];
@@ -206,6 +210,20 @@ public final class HashJoinOperator
                 // A NULL key on either side makes "no match" unknown (the residual filter is not consulted for it).
                 unknown[p] = !buildEmpty && (nulls[i] || buildHasNullKey);
             }
+        }
+        if (!hasFilter() && outputsOnlyBuild()) {
+            if (keyMatched == null) {
+                keyMatched = new boolean[table.size()];
+            }
+            for (int i = 0; i < count; i++) {
+                int id = keyIds[i];
+                if (id >= 0) {
+                    keyMatched[id] = true;
+                }
+            }
+            cursor = count;
+            chain = -1;
+            return false;
         }
         if (!hasFilter() && (joinType == JoinType.SEMI || joinType == JoinType.ANTI || joinType == JoinType.MARK)) {
             for (int i = 0; i < count; i++) {
@@ -403,10 +421,28 @@ public final class HashJoinOperator
     }
 
     @Override
+    protected void probeFinished()
+    {
+        if (keyMatched == null) {
+            return;
+        }
+        for (int id = 0; id < keyMatched.length; id++) {
+            if (keyMatched[id]) {
+                for (int row = head[id] - 1; row >= 0; row = nextRow[row]) {
+                    buildMatched[row] = true;
+                }
+            }
+        }
+    }
+
+    @Override
     protected int nextPairs(int[] probePositions, int[] buildRows, int max)
     {
         if (rounds) {
             return nextRoundPairs(probePositions, buildRows, max);
+        }
+        if (skipsMatchedBuildRows()) {
+            return nextUnmatchedBuildPairs(probePositions, buildRows, max);
         }
         int n = 0;
         while (n < max) {
@@ -426,6 +462,46 @@ public final class HashJoinOperator
             buildRows[n] = chain;
             n++;
             chain = nextRow[chain];
+        }
+        return n;
+    }
+
+    /**
+     * The chain walk for RIGHT_SEMI/RIGHT_ANTI: build rows already matched are decided and skipped; a key whose
+     * rows are all matched gets its chain emptied so later probe rows skip it at once.
+     */
+    private int nextUnmatchedBuildPairs(int[] probePositions, int[] buildRows, int max)
+    {
+        int n = 0;
+        while (n < max) {
+            if (chain < 0) {
+                if (cursor >= probeCount) {
+                    break;
+                }
+                int id = keyIds[cursor];
+                chainPosition = probeRows == null ? cursor : probeRows[cursor];
+                cursor++;
+                if (id < 0) {
+                    continue;
+                }
+                int first = head[id] - 1;
+                // unlink the matched rows at the front of the chain: a fully matched key costs nothing from now on
+                while (first >= 0 && buildMatched[first]) {
+                    first = nextRow[first];
+                }
+                head[id] = first + 1;
+                chain = first;
+                if (chain < 0) {
+                    continue;
+                }
+            }
+            probePositions[n] = chainPosition;
+            buildRows[n] = chain;
+            n++;
+            chain = nextRow[chain];
+            while (chain >= 0 && buildMatched[chain]) {
+                chain = nextRow[chain];
+            }
         }
         return n;
     }

@@ -32,7 +32,8 @@ import static java.util.Objects.requireNonNull;
  * (left) batch yields candidate pairs (probe position, build row) in chunks of up to 4096, which the subclass
  * generates (hash chains or all pairs). A chunk is gathered into a pair batch (probe ++ build columns) when the
  * residual condition must be evaluated or the pairs are output. Per-probe-row and per-build-row match flags give
- * the outer, semi, anti and mark variants.
+ * the outer, semi, anti and mark variants; RIGHT_SEMI/RIGHT_ANTI output the matched / unmatched build rows once
+ * the probe side is exhausted (a build row already matched need not be paired again, see {@link #skipsMatchedBuildRows}).
  */
 abstract class JoinOperatorBase
         implements Operator
@@ -59,6 +60,7 @@ abstract class JoinOperatorBase
     private boolean probeFinished;
     private int unmatchedCursor;
     private boolean unmatchedDone;
+    private boolean probeFinishedCalled;
 
     // current probe batch
     protected ColumnBatch probeBatch;
@@ -191,14 +193,26 @@ abstract class JoinOperatorBase
         return joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.RIGHT || joinType == JoinType.FULL;
     }
 
-    private boolean tracksProbeMatches()
-    {
-        return joinType != JoinType.INNER && joinType != JoinType.RIGHT;
-    }
-
     protected final boolean tracksBuildMatches()
     {
-        return joinType == JoinType.RIGHT || joinType == JoinType.FULL;
+        return joinType == JoinType.RIGHT || joinType == JoinType.FULL || outputsOnlyBuild();
+    }
+
+    /** RIGHT_SEMI/RIGHT_ANTI: the output is build rows only, decided by whether they matched. */
+    protected final boolean outputsOnlyBuild()
+    {
+        return joinType == JoinType.RIGHT_SEMI || joinType == JoinType.RIGHT_ANTI;
+    }
+
+    /** Whether a build row once matched can be left out of further pairs (its output is decided). */
+    protected final boolean skipsMatchedBuildRows()
+    {
+        return outputsOnlyBuild();
+    }
+
+    /** Called once after the last probe batch, before the build rows are output (RIGHT/FULL/RIGHT_SEMI/RIGHT_ANTI). */
+    protected void probeFinished()
+    {
     }
 
     /** Called once with every build row in {@link #build}. */
@@ -231,6 +245,10 @@ abstract class JoinOperatorBase
             if (probeBatch == null) {
                 if (probeFinished) {
                     if (tracksBuildMatches() && !unmatchedDone) {
+                        if (!probeFinishedCalled) {
+                            probeFinishedCalled = true;
+                            probeFinished();
+                        }
                         ColumnBatch unmatchedBuild = nextUnmatchedBuild();
                         if (unmatchedBuild != null) {
                             return unmatchedBuild;
@@ -239,7 +257,8 @@ abstract class JoinOperatorBase
                     }
                     return null;
                 }
-                ColumnBatch batch = probe.next();
+                // nothing to output or mark: the probe side need not be read
+                ColumnBatch batch = outputsOnlyBuild() && build.rowCount() == 0 ? null : probe.next();
                 if (batch == null) {
                     probeFinished = true;
                     continue;
@@ -264,7 +283,8 @@ abstract class JoinOperatorBase
         // a build row failing a filter on build columns only matches nothing: when it needs no output either,
         // it need not be kept (TPC-H Q4's lineitem: l_commitdate < l_receiptdate)
         boolean prefilter = filterReadsOnlyBuild()
-                && (joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.SEMI || joinType == JoinType.ANTI);
+                && (joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.SEMI || joinType == JoinType.ANTI
+                || joinType == JoinType.RIGHT_SEMI);
         build = new ColumnStore(storeTypes(prefilter), context.allocator());
         int[] passing = new int[0];
         while (true) {
@@ -351,6 +371,11 @@ abstract class JoinOperatorBase
         if (filter == null && !outputsPairs()) {
             for (int j = 0; j < n; j++) {
                 matched[pairProbe[j]] = true;
+            }
+            if (buildMatched != null) {
+                for (int j = 0; j < n; j++) {
+                    buildMatched[pairBuild[j]] = true;
+                }
             }
             return null;
         }
@@ -474,7 +499,7 @@ abstract class JoinOperatorBase
                     }
                 }
                 case MARK -> emitMarked();
-                case INNER, RIGHT -> { }
+                case INNER, RIGHT, RIGHT_SEMI, RIGHT_ANTI -> { }
             }
         }
         finally {
@@ -532,19 +557,23 @@ abstract class JoinOperatorBase
         probeMoved = true;
     }
 
+    /** The next build rows that come out at the end: unmatched ones (RIGHT/FULL/RIGHT_ANTI) or matched ones (RIGHT_SEMI). */
     private ColumnBatch nextUnmatchedBuild()
     {
         int total = build.rowCount();
         int[] rows = new int[CHUNK];
         int n = 0;
+        boolean wanted = joinType == JoinType.RIGHT_SEMI;
         while (unmatchedCursor < total && n < CHUNK) {
             int row = unmatchedCursor++;
-            if (!buildMatched[row]) {
-                rows[n++] = row;
-            }
+            rows[n] = row;
+            n += buildMatched[row] == wanted ? 1 : 0;
         }
         if (n == 0) {
             return null;
+        }
+        if (outputsOnlyBuild()) {
+            return ColumnBatch.of(build.gather(rows, n, names(0, buildTypes.size()), context.allocator()), n);
         }
         List<FieldVector> vectors = new ArrayList<>();
         try {

@@ -4,14 +4,13 @@ import dev.basalt.planner.plan.TableScan;
 import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.catalog.Catalog;
-import dev.basalt.spi.catalog.ScanSpec;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 
 import static java.util.Objects.requireNonNull;
 
-/** Streams a table's batches from storage, passing the column list and zone-map predicates down to the scan. */
+/** Streams a table's batches from storage, passing the scan spec (columns, zone-map predicates, row ids, index lookup) down. */
 public final class TableScanOperator
         implements Operator
 {
@@ -37,7 +36,7 @@ public final class TableScanOperator
             return null;
         }
         if (batches == null) {
-            batches = table.scan(new ScanSpec(plan.columns(), plan.predicates()), context.allocator());
+            batches = table.scan(plan.spec(), context.allocator());
         }
         while (batches.hasNext()) {
             ColumnBatch batch = batches.next();

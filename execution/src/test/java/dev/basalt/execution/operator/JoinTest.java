@@ -62,6 +62,12 @@ class JoinTest
     private static List<Column> output(JoinType type, String leftPrefix, String rightPrefix)
     {
         List<Column> columns = new ArrayList<>();
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            for (Column column : COLUMNS) {
+                columns.add(new Column(rightPrefix + column.name(), column.type()));
+            }
+            return columns;
+        }
         for (Column column : COLUMNS) {
             columns.add(new Column(leftPrefix + column.name(), column.type()));
         }
@@ -171,6 +177,13 @@ class JoinTest
                 }
             }
         }
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            for (int j = 0; j < right.size(); j++) {
+                if (rightMatched[j] == (type == JoinType.RIGHT_SEMI)) {
+                    result.add(Arrays.toString(right.get(j)));
+                }
+            }
+        }
         result.sort(null);
         return result;
     }
@@ -179,7 +192,7 @@ class JoinTest
     {
         List<String> result = new ArrayList<>();
         for (List<Object> row : QueryRunner.run(plan, catalog)) {
-            if (type == JoinType.SEMI || type == JoinType.ANTI || type == JoinType.MARK) {
+            if (type == JoinType.SEMI || type == JoinType.ANTI || type == JoinType.MARK || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
                 result.add(Arrays.toString(row.toArray()));
             }
             else {
@@ -241,6 +254,40 @@ class JoinTest
                         HashJoin join = new HashJoin(type, probe, build, List.of(0), List.of(0), Optional.of(expression), output(type, "l_", "r_"), -1);
                         String context = type + " keyRange=" + keyRange + " filter=" + expression;
                         assertEquals(reference(type, left, right, new int[] {0}, true, true), actual(join, catalog, type), context);
+                    }
+                }
+            }
+        }
+        finally {
+            currentFilter = FILTER;
+        }
+    }
+
+    /**
+     * RIGHT_SEMI/RIGHT_ANTI over many small probe batches and long chains: build rows matched by an early batch are
+     * unlinked from their chains, later batches must still see the unmatched ones.
+     */
+    @Test
+    void rightSemiAntiAcrossProbeBatches()
+    {
+        Random random = new Random(23);
+        try {
+            for (RowExpression expression : List.of(FILTER, BUILD_FILTER)) {
+                currentFilter = expression;
+                for (int keyRange : new int[] {2, 7, 500}) {
+                    List<Object[]> left = probeRows(random, 2000, keyRange);
+                    List<Object[]> right = buildRows(random, 300, keyRange, false);
+                    TestingCatalog catalog = new TestingCatalog();
+                    TableScan probe = OperatorTest.table(catalog, "l", COLUMNS, left, 37, true);
+                    TableScan build = OperatorTest.table(catalog, "r", COLUMNS, right, 50, true);
+                    for (JoinType type : List.of(JoinType.RIGHT_SEMI, JoinType.RIGHT_ANTI)) {
+                        for (boolean withFilter : new boolean[] {false, true}) {
+                            HashJoin join = new HashJoin(type, probe, build, List.of(0), List.of(0), withFilter ? Optional.of(expression) : Optional.empty(),
+                                    output(type, "l_", "r_"), -1);
+                            String context = type + " keyRange=" + keyRange + " filter=" + (withFilter ? expression : "none");
+                            List<String> expected = reference(type, left, right, new int[] {0}, withFilter, true);
+                            assertEquals(expected, actual(join, catalog, type), context);
+                        }
                     }
                 }
             }

@@ -1,8 +1,12 @@
 package dev.basalt.execution.testing;
 
 import dev.basalt.spi.catalog.Catalog;
+import dev.basalt.spi.catalog.IndexDefinition;
 import dev.basalt.spi.catalog.Table;
+import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.ViewDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,77 @@ public final class TestingCatalog
 
     @Override
     public void dropTable(String name)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void alterTable(String name, TableChange change)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<ViewDefinition> getView(String name)
+    {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> listViews()
+    {
+        return List.of();
+    }
+
+    @Override
+    public void createView(ViewDefinition view, boolean orReplace)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void dropView(String name)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<IndexDefinition> listIndexes(String table)
+    {
+        return List.of();
+    }
+
+    @Override
+    public Optional<IndexDefinition> getIndex(String name)
+    {
+        return Optional.empty();
+    }
+
+    @Override
+    public void createIndex(IndexDefinition index)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void dropIndex(String name)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void rebuildIndex(String name)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void compact(Optional<String> table)
+    {
+    }
+
+    @Override
+    public Transaction beginTransaction()
     {
         throw new UnsupportedOperationException();
     }

@@ -63,6 +63,11 @@ public final class TestingTable
         for (int ordinal : spec.columns()) {
             columns.add(schema.column(ordinal));
         }
+        // with rowIds the row's position in the table is its id (stable: the rows never change)
+        int valueColumns = columns.size();
+        if (spec.rowIds()) {
+            columns.add(new Column("$rowid", dev.basalt.spi.type.DataTypes.BIGINT));
+        }
         return new CloseableIterator<>()
         {
             private int next;
@@ -82,8 +87,11 @@ public final class TestingTable
                     for (int r = next; r < end; r++) {
                         Object[] row = rows.get(r);
                         Object[] projected = new Object[columns.size()];
-                        for (int c = 0; c < projected.length; c++) {
+                        for (int c = 0; c < valueColumns; c++) {
                             projected[c] = row[spec.columns().get(c)];
+                        }
+                        if (spec.rowIds()) {
+                            projected[valueColumns] = (long) r;
                         }
                         if (interleaveJunk) {
                             builder.appendRow(junk(columns));

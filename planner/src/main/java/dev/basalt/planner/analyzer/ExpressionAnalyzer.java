@@ -78,6 +78,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds one AST expression to a typed {@link RowExpression} over the symbols of a {@link Scope}: resolves names,
@@ -97,6 +98,8 @@ final class ExpressionAnalyzer
     private final Subqueries subqueries;
     // where window function calls go, or null when they are not allowed here
     private final WindowCollector windows;
+    // HAVING (DuckDB): columns that are not grouped; a bare name of one of them binds to a SELECT alias if there is one
+    private Set<Integer> ungroupedColumns = Set.of();
 
     /**
      * @param clause where the expression is, for error messages ("WHERE", "JOIN conditions", ...)
@@ -132,6 +135,17 @@ final class ExpressionAnalyzer
         this.aliases = aliases;
         this.insideAggregate = insideAggregate;
         this.typing = new OperatorTyping(context.settings().integerDivision());
+    }
+
+    /**
+     * DuckDB's HAVING rule: a bare name that resolves to a column in {@code ungrouped} (a FROM column that is not a
+     * GROUP BY key) binds to the SELECT alias of that name instead, if there is one. Outside aggregate arguments
+     * such a column could only be a grouping error, so no valid query changes meaning.
+     */
+    ExpressionAnalyzer preferAliasesOver(Set<Integer> ungrouped)
+    {
+        this.ungroupedColumns = Set.copyOf(ungrouped);
+        return this;
     }
 
     OperatorTyping typing()
@@ -295,6 +309,10 @@ final class ExpressionAnalyzer
     {
         Optional<Field> field = scope.resolve(reference.name(), reference);
         if (field.isPresent()) {
+            if (!insideAggregate && reference.name().parts().size() == 1 && ungroupedColumns.contains(field.get().symbol().id())
+                    && aliases.containsKey(reference.name().suffix())) {
+                return aliases.get(reference.name().suffix());
+            }
             return field.get().symbol().reference();
         }
         if (reference.name().parts().size() == 1 && aliases.containsKey(reference.name().suffix())) {
@@ -632,7 +650,11 @@ final class ExpressionAnalyzer
     private RowExpression windowCall(String name, FunctionCall call)
     {
         if (windows == null || insideAggregate) {
-            throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "window functions are not allowed in " + (insideAggregate ? "aggregate arguments" : clause), call);
+            // PostgreSQL: a window call inside an aggregate is a grouping error, anywhere else a windowing error.
+            if (insideAggregate) {
+                throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "aggregate function calls cannot contain window function calls", call);
+            }
+            throw SemanticErrors.error(ErrorCode.WINDOWING_ERROR, "window functions are not allowed in " + clause, call);
         }
         if (call.filter().isPresent() || !call.orderBy().isEmpty()) {
             throw SemanticErrors.notSupported("FILTER / ORDER BY in window function calls", call);

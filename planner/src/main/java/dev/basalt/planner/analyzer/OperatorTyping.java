@@ -442,15 +442,18 @@ final class OperatorTyping
         throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "argument of " + context + " must be type BOOLEAN, not type " + type.sqlName(), node);
     }
 
-    /** A string constant read as a value of {@code target}; a bad value is a type error (42804). */
-    Constant literalAs(Constant constant, DataType target, String context, Node node)
+    /**
+     * A string constant read as a value of {@code target}. A value that does not convert becomes a run-time cast, as
+     * in DuckDB: the conversion error (22P02, 22007, ...) is raised only if the expression is evaluated, so
+     * {@code 'hello' IN (SELECT int_column FROM empty_table)} is FALSE.
+     */
+    RowExpression literalAs(Constant constant, DataType target, String context, Node node)
     {
         try {
             return new Constant(ConstantCaster.cast(constant.value(), constant.type(), target), target);
         }
         catch (BasaltException e) {
-            throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "cannot use VARCHAR '" + constant.value() + "' as " + target.sqlName()
-                    + " in " + context + ": " + e.getMessage(), node);
+            return new Cast(constant, target, false);
         }
         catch (NotFoldableException e) {
             throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "cannot use VARCHAR '" + constant.value() + "' as " + target.sqlName()

@@ -1,5 +1,6 @@
 package dev.basalt.planner.analyzer;
 
+import dev.basalt.parser.SqlParser;
 import dev.basalt.parser.tree.AllColumns;
 import dev.basalt.parser.tree.ColumnReference;
 import dev.basalt.parser.tree.ConflictAction;
@@ -24,6 +25,7 @@ import dev.basalt.parser.tree.SetOperation;
 import dev.basalt.parser.tree.SetOperator;
 import dev.basalt.parser.tree.SingleColumn;
 import dev.basalt.parser.tree.SortOrder;
+import dev.basalt.parser.tree.Statement;
 import dev.basalt.parser.tree.SubqueryRelation;
 import dev.basalt.parser.tree.TableFunctionRelation;
 import dev.basalt.parser.tree.With;
@@ -52,6 +54,7 @@ import dev.basalt.spi.type.DataTypes;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataType;
@@ -73,7 +76,8 @@ import java.util.Set;
  * Binds statements to logical plans: resolves tables through the catalog and names through {@link Scope}s,
  * expands {@code *}, plans GROUP BY / aggregates / HAVING (validating that every non-aggregated column is
  * grouped), SELECT DISTINCT, ORDER BY (by ordinal, output name or expression, sorting on hidden columns when
- * needed), LIMIT/OFFSET, VALUES and INSERT.
+ * needed), LIMIT/OFFSET, VALUES and INSERT; expands views (their SQL bound again at every use); binds DELETE /
+ * UPDATE over a row-id scan.
  */
 public final class QueryAnalyzer
 {
@@ -336,8 +340,28 @@ public final class QueryAnalyzer
 
         Grouping grouping = groupKeys(specification, scope, columns, aggregates);
         List<RowExpression> groupKeys = grouping.keys();
+        Set<Integer> ungrouped = new HashSet<>();
+        for (Field field : from.scope().fields()) {
+            if (!groupKeys.contains(field.symbol().reference())) {
+                ungrouped.add(field.symbol().id());
+            }
+        }
         Optional<RowExpression> having = specification.having().map(expression ->
-                new ExpressionAnalyzer(context, scope, "HAVING", aggregates, aliases, subqueries).analyzeBoolean(expression, "HAVING"));
+                new ExpressionAnalyzer(context, scope, "HAVING", aggregates, aliases, subqueries)
+                        .preferAliasesOver(ungrouped)
+                        .analyzeBoolean(expression, "HAVING"));
+        if (having.isPresent()) {
+            // a SELECT alias of a window function call brings the window into HAVING, which runs before windows
+            Set<Integer> windowOutputs = new HashSet<>();
+            for (WindowCollector.Entry entry : windows.entries()) {
+                windowOutputs.add(entry.output().id());
+            }
+            for (Integer id : Expressions.symbolIds(having.get())) {
+                if (windowOutputs.contains(id)) {
+                    throw SemanticErrors.error(ErrorCode.WINDOWING_ERROR, "window functions are not allowed in HAVING", specification.having().get());
+                }
+            }
+        }
         List<SortItem> sortItems = sortItems(query.orderBy(), columns, scope, aggregates, aliases, subqueries, windows);
         // subqueries of SELECT / HAVING / ORDER BY are joined in after the aggregation (their values pass its checks)
         List<Subqueries.Entry> lateSubqueries = subqueries.take();
@@ -1079,6 +1103,10 @@ public final class QueryAnalyzer
             }
             return new RelationPlan(query.plan(), new Scope(fields));
         }
+        Optional<ViewDefinition> view = resolveView(reference.name().names());
+        if (view.isPresent()) {
+            return planView(view.get(), reference);
+        }
         Table table = resolveTable(reference.name().names(), reference);
         TableSchema schema = table.schema();
         String relationName = reference.alias().map(Identifier::value).orElse(schema.name());
@@ -1096,11 +1124,76 @@ public final class QueryAnalyzer
         return new RelationPlan(scan, new Scope(fields));
     }
 
+    /** A view named by {@code parts} (when no table has the name: tables and views share one namespace). */
+    private Optional<ViewDefinition> resolveView(List<String> parts)
+    {
+        String name = parts.getLast();
+        boolean knownSchema = parts.size() == 1 || (parts.size() == 2 && (parts.getFirst().equals("main") || parts.getFirst().equals("public")));
+        if (!knownSchema || context.catalog().getTable(name).isPresent()) {
+            return Optional.empty();
+        }
+        return context.catalog().getView(name);
+    }
+
+    /**
+     * A view is its SQL bound again at every use, as a subquery named after the view: it sees the catalog as of now
+     * (not the referencing query's WITH names or outer columns). Its columns get the names fixed at creation.
+     */
+    private RelationPlan planView(ViewDefinition view, dev.basalt.parser.tree.Table reference)
+    {
+        if (context.viewPath().contains(view.name())) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "infinite recursion detected in view \"" + view.name() + "\" (through "
+                    + String.join(" -> ", context.viewPath()) + " -> " + view.name() + ")", reference);
+        }
+        Query body = parseView(view, reference);
+        QueryPlan query;
+        try {
+            query = new QueryAnalyzer(context.enteringView(view.name()), Optional.empty(), Map.of()).planQuery(body);
+        }
+        catch (BasaltException e) {
+            if (e.code() == ErrorCode.UNDEFINED_TABLE || e.code() == ErrorCode.UNDEFINED_COLUMN) {
+                // a table or column the view reads was dropped or renamed after the view was created
+                throw SemanticErrors.error(e.code(), "view \"" + view.name() + "\" cannot be used: " + e.getMessage(), reference);
+            }
+            throw e;
+        }
+        if (query.outputs().size() < view.columnNames().size()) {
+            throw SemanticErrors.error(ErrorCode.UNDEFINED_COLUMN, "view \"" + view.name() + "\" has " + view.columnNames().size()
+                    + " columns but its query now returns " + query.outputs().size(), reference);
+        }
+        String relationName = reference.alias().map(Identifier::value).orElse(view.name());
+        // a SELECT * view keeps the columns it had at creation (columns added to the table later are not shown)
+        List<String> names = renamed(view.columnNames(), reference.columnAliases(), relationName, reference);
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            fields.add(new Field(Optional.of(relationName), names.get(i), query.outputs().get(i)));
+        }
+        return new RelationPlan(query.plan(), new Scope(fields));
+    }
+
+    private static Query parseView(ViewDefinition view, Node node)
+    {
+        Statement statement;
+        try {
+            statement = new SqlParser().parse(view.sql());
+        }
+        catch (BasaltException e) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "view \"" + view.name() + "\" has invalid SQL: " + e.getMessage(), node);
+        }
+        if (!(statement instanceof Query query)) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "view \"" + view.name() + "\" is not defined by a query", node);
+        }
+        return query;
+    }
+
     private Table resolveTable(List<String> parts, Node node)
     {
         String name = parts.getLast();
         boolean knownSchema = parts.size() == 1 || (parts.size() == 2 && (parts.getFirst().equals("main") || parts.getFirst().equals("public")));
         Optional<Table> table = knownSchema ? context.catalog().getTable(name) : Optional.empty();
+        if (table.isEmpty() && knownSchema && context.catalog().getView(name).isPresent()) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is a view, not a table", node);
+        }
         return table.orElseThrow(() -> SemanticErrors.error(ErrorCode.UNDEFINED_TABLE,
                 "relation \"" + String.join(".", parts) + "\" does not exist", node));
     }
@@ -1238,6 +1331,124 @@ public final class QueryAnalyzer
             throw SemanticErrors.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" specified in USING clause does not exist in " + side + " table", node);
         }
         return found;
+    }
+
+    // ---------------------------------------------------------------- row predicates (index WHERE, CHECK-like)
+
+    /**
+     * A boolean predicate over one row of {@code schema}, whose column {@code i} is {@code columns.get(i)}: no
+     * parameters (0A000), aggregates (42803), window functions or subqueries (0A000); must be BOOLEAN (42804).
+     */
+    public RowExpression analyzeRowPredicate(TableSchema schema, List<Symbol> columns, Expression predicate, String clause)
+    {
+        if (ParameterCounter.count(predicate) > 0) {
+            throw SemanticErrors.error(ErrorCode.FEATURE_NOT_SUPPORTED, "parameters are not allowed in " + clause, predicate);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < schema.columnCount(); i++) {
+            fields.add(new Field(Optional.of(schema.name()), schema.column(i).name(), columns.get(i)));
+        }
+        return new ExpressionAnalyzer(context, new Scope(fields), clause, null, Map.of()).analyzeBoolean(predicate, clause);
+    }
+
+    // ---------------------------------------------------------------- DELETE / UPDATE
+
+    /** The rows a DELETE / UPDATE targets: a row-id scan filtered by WHERE, and the table's columns in scope. */
+    private record DmlSource(TableSchema schema, LogicalPlan plan, Scope scope, List<Symbol> columns, Symbol rowId) {}
+
+    /** DELETE: a plan producing the row id (BIGINT) of every row to delete. */
+    public LogicalPlan analyzeDelete(dev.basalt.parser.tree.Delete delete)
+    {
+        DmlSource source = dmlSource(delete.table(), delete.alias(), delete.where(), "DELETE");
+        return new Output(source.plan(), List.of(source.rowId()), List.of("rowid"));
+    }
+
+    /**
+     * UPDATE: a plan producing the row id of every row to update followed by the row's new values, every column in
+     * table order and of the column's type (SET values cast as INSERT casts them, other columns unchanged).
+     */
+    public LogicalPlan analyzeUpdate(dev.basalt.parser.tree.Update update)
+    {
+        DmlSource source = dmlSource(update.table(), update.alias(), update.where(), "UPDATE");
+        TableSchema schema = source.schema();
+        List<RowExpression> values = new ArrayList<>();
+        for (Symbol column : source.columns()) {
+            values.add(column.reference());
+        }
+        Set<Integer> assigned = new HashSet<>();
+        Subqueries subqueries = new Subqueries(context, ctes);
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, source.scope().withOuter(outer), "UPDATE ... SET", null, Map.of(), subqueries);
+        for (dev.basalt.parser.tree.Assignment assignment : update.assignments()) {
+            String name = assignment.column().value();
+            OptionalInt index = schema.indexOf(name);
+            if (index.isEmpty()) {
+                throw SemanticErrors.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + schema.name() + "\" does not exist",
+                        assignment.column());
+            }
+            if (!assigned.add(index.getAsInt())) {
+                throw SemanticErrors.error(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \"" + name + "\"", assignment.column());
+            }
+            RowExpression value = analyzer.analyze(assignment.value());
+            Column column = schema.column(index.getAsInt());
+            if (!TypeCoercion.canCast(value.type(), column.type())) {
+                throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type " + column.type().sqlName()
+                        + " but expression is of type " + value.type().sqlName(), assignment.value());
+            }
+            values.set(index.getAsInt(), OperatorTyping.cast(value, column.type(), false, assignment.value()));
+        }
+        // scalar subqueries of SET values are joined in like those of a SELECT list
+        LogicalPlan plan = new SubqueryPlanner().apply(source.plan(), subqueries.take(), null);
+        List<Symbol> outputs = new ArrayList<>();
+        List<RowExpression> expressions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        outputs.add(source.rowId());
+        expressions.add(source.rowId().reference());
+        names.add("rowid");
+        for (int i = 0; i < schema.columnCount(); i++) {
+            Column column = schema.column(i);
+            outputs.add(context.symbols().newSymbol(column.name(), column.type()));
+            expressions.add(values.get(i));
+            names.add(column.name());
+        }
+        return new Output(new Project(plan, outputs, expressions), outputs, names);
+    }
+
+    private DmlSource dmlSource(dev.basalt.parser.tree.QualifiedName name, Optional<Identifier> alias, Optional<Expression> where, String statement)
+    {
+        if (resolveView(name.names()).isPresent()) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "cannot " + statement + " view \"" + name + "\"", name);
+        }
+        Table table = resolveTable(name.names(), name);
+        TableSchema schema = table.schema();
+        String relationName = alias.map(Identifier::value).orElse(schema.name());
+        List<Integer> ordinals = new ArrayList<>();
+        List<Symbol> symbols = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < schema.columnCount(); i++) {
+            Symbol symbol = context.symbols().newSymbol(schema.column(i).name(), schema.column(i).type());
+            ordinals.add(i);
+            symbols.add(symbol);
+            fields.add(new Field(Optional.of(relationName), schema.column(i).name(), symbol));
+        }
+        // the row id is read but not in scope: user SQL cannot name it
+        Symbol rowId = context.symbols().newSymbol("$rowid", DataTypes.BIGINT);
+        List<Integer> scanOrdinals = new ArrayList<>(ordinals);
+        scanOrdinals.add(Scan.ROW_ID);
+        List<Symbol> scanSymbols = new ArrayList<>(symbols);
+        scanSymbols.add(rowId);
+        LogicalPlan plan = new Scan(schema, scanOrdinals, scanSymbols, List.of(), table.statistics());
+        Scope scope = new Scope(fields);
+        if (where.isPresent()) {
+            Subqueries subqueries = new Subqueries(context, ctes);
+            ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope.withOuter(outer), "WHERE", null, Map.of(), subqueries);
+            RowExpression predicate = analyzer.analyzeBoolean(where.get(), "WHERE");
+            List<RowExpression> conjuncts = new ArrayList<>(Expressions.conjuncts(predicate));
+            plan = new SubqueryPlanner().apply(plan, subqueries.take(), conjuncts);
+            if (!conjuncts.isEmpty()) {
+                plan = new Filter(plan, Expressions.and(conjuncts));
+            }
+        }
+        return new DmlSource(schema, plan, scope, symbols, rowId);
     }
 
     // ---------------------------------------------------------------- INSERT

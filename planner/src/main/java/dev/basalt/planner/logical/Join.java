@@ -37,10 +37,13 @@ public record Join(JoinType type, LogicalPlan left, LogicalPlan right, Optional<
     @Override
     public List<Symbol> outputs()
     {
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            return right.outputs();
+        }
         List<Symbol> outputs = new ArrayList<>(left.outputs());
         switch (type) {
             case INNER, LEFT, RIGHT, FULL -> outputs.addAll(right.outputs());
-            case SEMI, ANTI -> { }
+            case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
             case MARK -> outputs.add(mark.orElseThrow());
         }
         return outputs;

@@ -52,7 +52,14 @@ public final class LogicalPlanPrinter
                     predicates.add(PredicateFormatter.format(predicate, ordinal -> scan.schema().column(ordinal).name(),
                             ordinal -> scan.schema().column(ordinal).type()));
                 }
-                yield "Scan[" + scan.table() + ", " + scan.outputs() + (predicates.isEmpty() ? "" : ", predicates=" + predicates) + "]";
+                String index = scan.index().map(lookup -> {
+                    List<String> keys = new ArrayList<>();
+                    for (ColumnPredicate key : lookup.keyPredicates()) {
+                        keys.add(PredicateFormatter.format(key, ordinal -> scan.schema().column(ordinal).name(), ordinal -> scan.schema().column(ordinal).type()));
+                    }
+                    return ", index=" + lookup.indexName() + " (" + String.join(" AND ", keys) + ")";
+                }).orElse("");
+                yield "Scan[" + scan.table() + ", " + scan.outputs() + (predicates.isEmpty() ? "" : ", predicates=" + predicates) + index + "]";
             }
             case Values values -> "Values[" + values.outputs() + ", rows=" + values.rows().size() + "]";
             case Filter filter -> "Filter[" + format(filter.predicate()) + "]";

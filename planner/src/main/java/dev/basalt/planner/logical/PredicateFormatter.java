@@ -2,6 +2,7 @@ package dev.basalt.planner.logical;
 
 import dev.basalt.spi.catalog.ColumnPredicate;
 import dev.basalt.spi.type.DataType;
+import dev.basalt.spi.type.DataTypes;
 
 import java.util.function.IntFunction;
 
@@ -18,6 +19,18 @@ public final class PredicateFormatter
             case ColumnPredicate.IsNull isNull -> name + " IS NULL";
             case ColumnPredicate.IsNotNull isNotNull -> name + " IS NOT NULL";
             case ColumnPredicate.Range range -> formatRange(range, name, columnType.apply(predicate.column()));
+            case ColumnPredicate.In in -> {
+                DataType type = columnType.apply(predicate.column());
+                StringBuilder out = new StringBuilder(name).append(" IN (");
+                for (int i = 0; i < in.values().size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(value(in.values().get(i), type));
+                }
+                yield out.append(')').toString();
+            }
+            // LIKE 'prefix%' reads best, but only when the prefix has no wildcard characters of its own
+            case ColumnPredicate.StartsWith startsWith -> startsWith.prefix().contains("%") || startsWith.prefix().contains("_")
+                    ? "starts_with(" + name + ", " + ExpressionPrinter.formatConstant(startsWith.prefix(), DataTypes.VARCHAR) + ")"
+                    : name + " LIKE " + ExpressionPrinter.formatConstant(startsWith.prefix() + "%", DataTypes.VARCHAR);
         };
     }
 

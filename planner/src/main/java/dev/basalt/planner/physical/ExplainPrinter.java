@@ -67,19 +67,11 @@ public final class ExplainPrinter
                 for (Column column : scan.outputColumns()) {
                     names.add(column.name());
                 }
-                List<String> predicates = new ArrayList<>();
-                for (ColumnPredicate predicate : scan.predicates()) {
-                    predicates.add(PredicateFormatter.format(predicate,
-                            ordinal -> {
-                                int index = scan.columns().indexOf(ordinal);
-                                return index < 0 ? "column" + ordinal : scan.outputColumns().get(index).name();
-                            },
-                            ordinal -> {
-                                int index = scan.columns().indexOf(ordinal);
-                                return index < 0 ? null : scan.outputColumns().get(index).type();
-                            }));
-                }
-                yield scan.table() + ", columns=" + names + (predicates.isEmpty() ? "" : ", predicates=" + predicates);
+                List<String> predicates = scanPredicates(scan, scan.predicates());
+                String index = scan.index()
+                        .map(lookup -> ", index=" + lookup.indexName() + " (" + String.join(" AND ", scanPredicates(scan, lookup.keyPredicates())) + ")")
+                        .orElse("");
+                yield scan.table() + ", columns=" + names + (predicates.isEmpty() ? "" : ", predicates=" + predicates) + index;
             }
             case Values values -> "rows=" + values.rows().size() + ", columns=" + values.outputColumns().size();
             case Filter filter -> expression(filter.predicate());
@@ -116,6 +108,23 @@ public final class ExplainPrinter
             case RecursiveUnion union -> union.workTable() + (union.all() ? ", ALL" : "");
             case WorkTableScan scan -> scan.workTable();
         };
+    }
+
+    private static List<String> scanPredicates(TableScan scan, List<ColumnPredicate> columnPredicates)
+    {
+        List<String> predicates = new ArrayList<>();
+        for (ColumnPredicate predicate : columnPredicates) {
+            predicates.add(PredicateFormatter.format(predicate,
+                    ordinal -> {
+                        int index = scan.columns().indexOf(ordinal);
+                        return index < 0 ? "column" + ordinal : scan.outputColumns().get(index).name();
+                    },
+                    ordinal -> {
+                        int index = scan.columns().indexOf(ordinal);
+                        return index < 0 ? null : scan.outputColumns().get(index).type();
+                    }));
+        }
+        return predicates;
     }
 
     private static String aggregateCall(AggregateCall call)

@@ -46,6 +46,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PhysicalPlanner
 {
+    private static final double SEMI_SWAP_FACTOR = 4;
+
     private final StatsEstimator stats;
 
     public PhysicalPlanner(StatsEstimator stats)
@@ -99,12 +101,27 @@ public final class PhysicalPlanner
     {
         return switch (node) {
             case Scan scan -> {
+                // storage appends the row id after the requested columns
+                List<Integer> ordinals = new ArrayList<>();
                 List<Column> columns = new ArrayList<>();
+                List<Symbol> layout = new ArrayList<>();
+                Symbol rowId = null;
                 for (int i = 0; i < scan.outputs().size(); i++) {
                     Symbol symbol = scan.outputs().get(i);
-                    columns.add(new Column(symbol.name(), symbol.type(), scan.schema().column(scan.columns().get(i)).nullable()));
+                    int ordinal = scan.columns().get(i);
+                    if (ordinal == Scan.ROW_ID) {
+                        rowId = symbol;
+                        continue;
+                    }
+                    ordinals.add(ordinal);
+                    layout.add(symbol);
+                    columns.add(new Column(symbol.name(), symbol.type(), scan.schema().column(ordinal).nullable()));
                 }
-                yield new Translated(new TableScan(scan.table(), scan.columns(), scan.predicates(), columns, rows(scan)), scan.outputs());
+                if (rowId != null) {
+                    layout.add(rowId);
+                    columns.add(new Column(rowId.name(), rowId.type(), false));
+                }
+                yield new Translated(new TableScan(scan.table(), ordinals, scan.predicates(), columns, rows(scan), rowId != null, scan.index()), layout);
             }
             case dev.basalt.planner.logical.Values values -> new Translated(new Values(columns(values.outputs()), values.rows()), values.outputs());
             case dev.basalt.planner.logical.Filter filter -> {
@@ -294,23 +311,32 @@ public final class PhysicalPlanner
         KeyedInput leftInput = withKeys(left, leftKeys);
         KeyedInput rightInput = withKeys(right, rightKeys);
         // the smaller input is hashed; inner and outer joins may swap sides (LEFT <-> RIGHT), SEMI/ANTI/MARK may not
+        // SEMI/ANTI swap to RIGHT_SEMI/RIGHT_ANTI (the build side is output), MARK may not swap
         boolean swappable = switch (join.type()) {
-            case INNER, LEFT, RIGHT, FULL -> true;
-            case SEMI, ANTI, MARK -> false;
+            case INNER, LEFT, RIGHT, FULL, SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> true;
+            case MARK -> false;
         };
-        boolean swap = swappable && stats.rows(join.right()) > stats.rows(join.left());
+        // a semi/anti join swaps only when its left input is clearly the smaller: hashing it stores all its columns
+        // (not just the keys) and an underestimate there (a HAVING filter, Q18) would hash the big side instead
+        double swapFactor = join.type() == JoinType.SEMI || join.type() == JoinType.ANTI ? SEMI_SWAP_FACTOR : 1;
+        boolean swap = swappable && stats.rows(join.right()) > swapFactor * stats.rows(join.left());
         KeyedInput probe = swap ? rightInput : leftInput;
         KeyedInput build = swap ? leftInput : rightInput;
         JoinType joinType = !swap ? join.type() : switch (join.type()) {
             case LEFT -> JoinType.RIGHT;
             case RIGHT -> JoinType.LEFT;
-            default -> join.type();
+            case SEMI -> JoinType.RIGHT_SEMI;
+            case ANTI -> JoinType.RIGHT_ANTI;
+            case RIGHT_SEMI -> JoinType.SEMI;
+            case RIGHT_ANTI -> JoinType.ANTI;
+            case INNER, FULL, MARK -> join.type();
         };
         Translated combined = combine(probe.input(), build.input());
         Optional<RowExpression> filter = residual.isEmpty() ? Optional.empty() : Optional.of(combined.translate(Expressions.and(residual)));
         List<Symbol> layout = switch (joinType) {
             case INNER, LEFT, RIGHT, FULL -> combined.layout();
             case SEMI, ANTI -> probe.input().layout();
+            case RIGHT_SEMI, RIGHT_ANTI -> build.input().layout();
             case MARK -> {
                 List<Symbol> marked = new ArrayList<>(probe.input().layout());
                 marked.add(join.mark().orElseThrow());
@@ -366,10 +392,13 @@ public final class PhysicalPlanner
 
     private static List<Symbol> outputLayout(Join join, List<Symbol> left, List<Symbol> right)
     {
+        if (join.type() == JoinType.RIGHT_SEMI || join.type() == JoinType.RIGHT_ANTI) {
+            return right;
+        }
         List<Symbol> layout = new ArrayList<>(left);
         switch (join.type()) {
             case INNER, LEFT, RIGHT, FULL -> layout.addAll(right);
-            case SEMI, ANTI -> { }
+            case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
             case MARK -> layout.add(join.mark().orElseThrow());
         }
         return layout;
@@ -377,10 +406,13 @@ public final class PhysicalPlanner
 
     private static List<Column> layoutColumns(JoinType type, Translated first, Translated second, Symbol mark)
     {
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            return second.plan().outputColumns();
+        }
         List<Column> columns = new ArrayList<>(nullable(first.plan().outputColumns(), type == JoinType.RIGHT || type == JoinType.FULL));
         switch (type) {
             case INNER, LEFT, RIGHT, FULL -> columns.addAll(nullable(second.plan().outputColumns(), type == JoinType.LEFT || type == JoinType.FULL));
-            case SEMI, ANTI -> { }
+            case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
             case MARK -> columns.add(new Column(mark == null ? "mark" : mark.name(), dev.basalt.spi.type.DataTypes.BOOLEAN));
         }
         return columns;

@@ -52,6 +52,7 @@ public final class Optimizer
                 new RemoveIdentityProjections());
         return List.of(
                 new Phase("decorrelate", List.of(new DecorrelateSubqueries())),
+                new Phase("infer predicates", List.of(new InferPredicatesFromDisjunctions())),
                 new Phase("simplify", simplify),
                 new Phase("join order", List.of(new ReorderJoins())),
                 new Phase("semi-join reduction", List.of(new ReduceAggregateInputBySemiJoin())),

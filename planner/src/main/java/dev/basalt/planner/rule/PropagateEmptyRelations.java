@@ -24,9 +24,9 @@ public final class PropagateEmptyRelations extends NodeRule
             case Project project -> isEmpty(project.source());
             case Aggregate aggregate -> !aggregate.groupingKeys().isEmpty() && isEmpty(aggregate.source());
             case Join join -> switch (join.type()) {
-                case INNER, SEMI -> isEmpty(join.left()) || isEmpty(join.right());
+                case INNER, SEMI, RIGHT_SEMI -> isEmpty(join.left()) || isEmpty(join.right());
                 case LEFT, ANTI, MARK -> isEmpty(join.left());
-                case RIGHT -> isEmpty(join.right());
+                case RIGHT, RIGHT_ANTI -> isEmpty(join.right());
                 case FULL -> isEmpty(join.left()) && isEmpty(join.right());
             };
             case Sort sort -> isEmpty(sort.source());

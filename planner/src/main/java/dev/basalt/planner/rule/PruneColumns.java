@@ -190,7 +190,7 @@ public final class PruneColumns implements Rule
         if (outputs.size() == scan.outputs().size()) {
             return scan;
         }
-        return new Scan(scan.schema(), columns, outputs, scan.predicates(), scan.statistics());
+        return new Scan(scan.schema(), columns, outputs, scan.predicates(), scan.statistics(), scan.index());
     }
 
     /** Bytes per value, roughly, to pick the cheapest column to read. */

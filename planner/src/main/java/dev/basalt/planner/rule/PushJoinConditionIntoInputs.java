@@ -25,12 +25,12 @@ public final class PushJoinConditionIntoInputs extends NodeRule
             return null;
         }
         boolean intoLeft = switch (join.type()) {
-            case INNER, SEMI, RIGHT -> true;
+            case INNER, SEMI, RIGHT, RIGHT_SEMI, RIGHT_ANTI -> true;
             case LEFT, FULL, ANTI, MARK -> false;
         };
         boolean intoRight = switch (join.type()) {
-            case INNER, SEMI, LEFT, ANTI -> true;
-            case RIGHT, FULL, MARK -> false;
+            case INNER, SEMI, LEFT, ANTI, RIGHT_SEMI -> true;
+            case RIGHT, FULL, MARK, RIGHT_ANTI -> false;
         };
         Set<Integer> leftIds = Expressions.ids(join.left().outputs());
         Set<Integer> rightIds = Expressions.ids(join.right().outputs());

@@ -215,6 +215,7 @@ public final class StatsEstimator
             case RIGHT -> new PlanEstimate(Math.max(result.rows(), right.rows()), result.columns());
             case FULL -> new PlanEstimate(Math.max(result.rows(), Math.max(left.rows(), right.rows())), result.columns());
             case SEMI, ANTI, MARK -> new PlanEstimate(left.rows() * (join.type() == dev.basalt.planner.plan.JoinType.MARK ? 1 : 0.5), left.columns());
+            case RIGHT_SEMI, RIGHT_ANTI -> new PlanEstimate(right.rows() * 0.5, right.columns());
         };
     }
 

@@ -50,11 +50,12 @@ class BinderErrorTest
     @Test
     void typeMismatchNamesBothTypes()
     {
-        tester.assertFails("SELECT 'a' + 1", ErrorCode.DATATYPE_MISMATCH, "VARCHAR", "INTEGER");
+        // a string literal that does not convert is a run-time cast (22P02 if evaluated), as in DuckDB
+        tester.plan("SELECT 'a' + 1");
         tester.assertFails("SELECT * FROM t1 WHERE d > 5", ErrorCode.DATATYPE_MISMATCH, "DATE", "INTEGER");
         tester.assertFails("SELECT s + a FROM t1", ErrorCode.DATATYPE_MISMATCH, "VARCHAR", "INTEGER");
         tester.assertFails("SELECT * FROM t1 WHERE s = 1", ErrorCode.DATATYPE_MISMATCH, "VARCHAR", "INTEGER");
-        tester.assertFails("SELECT * FROM t1 WHERE d = 'not a date'", ErrorCode.DATATYPE_MISMATCH, "DATE");
+        tester.plan("SELECT * FROM t1 WHERE d = 'not a date'");
         tester.assertFails("SELECT CASE WHEN flag THEN d ELSE a END FROM t1", ErrorCode.DATATYPE_MISMATCH, "DATE", "INTEGER");
         tester.assertFails("SELECT * FROM t1 WHERE d", ErrorCode.DATATYPE_MISMATCH, "WHERE", "DATE");
         tester.assertFails("SELECT CAST(d AS INTEGER) FROM t1", ErrorCode.DATATYPE_MISMATCH, "DATE", "INTEGER");
@@ -81,6 +82,12 @@ class BinderErrorTest
         tester.assertFails("SELECT count(*) FROM t1 GROUP BY 1", ErrorCode.GROUPING_ERROR, "GROUP BY");
         tester.assertFails("SELECT * FROM t1 JOIN t2 ON sum(t1.a) = 1", ErrorCode.GROUPING_ERROR, "JOIN");
         tester.assertFails("SELECT a + 1 FROM t1 GROUP BY a + 2", ErrorCode.GROUPING_ERROR, "a");
+        // HAVING (DuckDB): a name that is not a grouped column may be a SELECT alias; a grouped column wins
+        tester.plan("SELECT a AS c FROM t1 GROUP BY a HAVING c > 1");
+        tester.plan("SELECT sum(b) AS c FROM t1 GROUP BY a HAVING c > 1");
+        tester.plan("SELECT a AS b FROM t1 GROUP BY a, b HAVING b > 1");
+        tester.assertFails("SELECT a AS x FROM t1 GROUP BY a HAVING c > 1", ErrorCode.GROUPING_ERROR, "c");
+        tester.assertFails("SELECT b AS c FROM t1 GROUP BY a HAVING c > 1", ErrorCode.GROUPING_ERROR, "b");
     }
 
     @Test
@@ -112,7 +119,7 @@ class BinderErrorTest
         tester.assertFails("SELECT (SELECT max(t2.z) FROM t2 WHERE t2.a = t1.a OR t1.a IS NULL) FROM t1", ErrorCode.FEATURE_NOT_SUPPORTED, "NULL outer values");
         tester.assertFails("SELECT * FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a LIMIT 1)", ErrorCode.FEATURE_NOT_SUPPORTED, "LIMIT");
         tester.assertFails("SELECT * FROM t1 JOIN t2 ON t1.a IN (SELECT a FROM t2)", ErrorCode.FEATURE_NOT_SUPPORTED, "JOIN conditions");
-        tester.assertFails("SELECT a FROM t1 WHERE row_number() OVER () > 1", ErrorCode.GROUPING_ERROR, "window functions are not allowed in WHERE");
+        tester.assertFails("SELECT a FROM t1 WHERE row_number() OVER () > 1", ErrorCode.WINDOWING_ERROR, "window functions are not allowed in WHERE");
         tester.assertFails("SELECT sum(a) OVER w FROM t1", ErrorCode.UNDEFINED_OBJECT, "window \"w\" does not exist");
         tester.assertFails("SELECT grouping(b) FROM t1 GROUP BY ROLLUP (a)", ErrorCode.GROUPING_ERROR, "GROUPING");
     }

@@ -69,6 +69,8 @@ class WindowPlanningTest
         Window window = windows(tester.plan("SELECT b, sum(a), rank() OVER (ORDER BY sum(a) DESC) FROM t1 GROUP BY b")).getFirst();
         assertEquals(WindowFunction.RANK, window.functions().getFirst().function());
         assertEquals(1, windows(tester.plan("SELECT sum(a) OVER w, max(a) OVER w FROM t1 WINDOW w AS (PARTITION BY b)")).size());
-        tester.assertFails("SELECT b FROM t1 GROUP BY b HAVING rank() OVER () > 1", ErrorCode.GROUPING_ERROR, "window");
+        tester.assertFails("SELECT b FROM t1 GROUP BY b HAVING rank() OVER () > 1", ErrorCode.WINDOWING_ERROR, "window");
+        // through a SELECT alias too (it used to reach the physical planner as an unknown symbol)
+        tester.assertFails("SELECT b, rank() OVER () AS r FROM t1 GROUP BY b HAVING r > 1", ErrorCode.WINDOWING_ERROR, "HAVING");
     }
 }

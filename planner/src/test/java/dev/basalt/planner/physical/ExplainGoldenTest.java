@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class ExplainGoldenTest
 {
-    private static final Map<String, String> QUERIES = Map.of(
-            "pricing-summary", """
+    private static final Map<String, String> QUERIES = Map.ofEntries(
+            Map.entry("pricing-summary", """
                     SELECT l_returnflag, l_linestatus, sum(l_quantity) AS sum_qty, sum(l_extendedprice) AS sum_base_price,
                            sum(l_extendedprice * (1 - l_discount)) AS sum_disc_price,
                            sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) AS sum_charge,
@@ -30,16 +30,16 @@ class ExplainGoldenTest
                     FROM lineitem
                     WHERE l_shipdate <= date '1998-12-01' - interval '90' day (3)
                     GROUP BY l_returnflag, l_linestatus
-                    ORDER BY l_returnflag, l_linestatus""",
-            "shipping-priority", """
+                    ORDER BY l_returnflag, l_linestatus"""),
+            Map.entry("shipping-priority", """
                     SELECT l_orderkey, sum(l_extendedprice * (1 - l_discount)) AS revenue, o_orderdate, o_shippriority
                     FROM customer, orders, lineitem
                     WHERE c_mktsegment = 'BUILDING' AND c_custkey = o_custkey AND l_orderkey = o_orderkey
                       AND o_orderdate < CAST('1995-03-15' AS date) AND l_shipdate > CAST('1995-03-15' AS date)
                     GROUP BY l_orderkey, o_orderdate, o_shippriority
                     ORDER BY revenue DESC, o_orderdate
-                    LIMIT 10""",
-            "local-supplier-volume", """
+                    LIMIT 10"""),
+            Map.entry("local-supplier-volume", """
                     SELECT n_name, sum(l_extendedprice * (1 - l_discount)) AS revenue
                     FROM region
                     JOIN nation ON n_regionkey = r_regionkey
@@ -49,25 +49,25 @@ class ExplainGoldenTest
                     JOIN lineitem ON l_orderkey = o_orderkey AND l_suppkey = s_suppkey
                     WHERE r_name = 'ASIA' AND o_orderdate >= date '1994-01-01' AND o_orderdate < date '1994-01-01' + interval '1' year
                     GROUP BY n_name
-                    ORDER BY revenue DESC""",
-            "forecast-revenue", """
+                    ORDER BY revenue DESC"""),
+            Map.entry("forecast-revenue", """
                     SELECT sum(l_extendedprice * l_discount) AS revenue
                     FROM lineitem
                     WHERE l_shipdate >= date '1994-01-01' AND l_shipdate < date '1995-01-01'
-                      AND l_discount BETWEEN 0.06 - 0.01 AND 0.06 + 0.01 AND l_quantity < 24""",
-            "order-priority-exists", """
+                      AND l_discount BETWEEN 0.06 - 0.01 AND 0.06 + 0.01 AND l_quantity < 24"""),
+            Map.entry("order-priority-exists", """
                     SELECT o_orderpriority, count(*) AS order_count
                     FROM orders
                     WHERE o_orderdate >= date '1993-07-01' AND o_orderdate < date '1993-10-01'
                       AND EXISTS (SELECT * FROM lineitem WHERE l_orderkey = o_orderkey AND l_commitdate < l_receiptdate)
                     GROUP BY o_orderpriority
-                    ORDER BY o_orderpriority""",
-            "small-quantity-correlated-avg", """
+                    ORDER BY o_orderpriority"""),
+            Map.entry("small-quantity-correlated-avg", """
                     SELECT sum(l_extendedprice) / 7.0 AS avg_yearly
                     FROM lineitem, part
                     WHERE p_partkey = l_partkey AND p_brand = 'Brand#23' AND p_container = 'MED BOX'
-                      AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey)""",
-            "suppliers-who-kept-waiting", """
+                      AND l_quantity < (SELECT 0.2 * avg(l_quantity) FROM lineitem WHERE l_partkey = p_partkey)"""),
+            Map.entry("suppliers-who-kept-waiting", """
                     SELECT s_name, count(*) AS numwait
                     FROM supplier, lineitem l1, orders, nation
                     WHERE s_suppkey = l1.l_suppkey AND o_orderkey = l1.l_orderkey AND o_orderstatus = 'F'
@@ -78,16 +78,16 @@ class ExplainGoldenTest
                       AND s_nationkey = n_nationkey AND n_name = 'SAUDI ARABIA'
                     GROUP BY s_name
                     ORDER BY numwait DESC, s_name
-                    LIMIT 100""",
-            "customer-distribution-left-join", """
+                    LIMIT 100"""),
+            Map.entry("customer-distribution-left-join", """
                     SELECT c_count, count(*) AS custdist
                     FROM (SELECT c_custkey, count(o_orderkey)
                           FROM customer LEFT OUTER JOIN orders ON c_custkey = o_custkey AND o_comment NOT LIKE '%special%requests%'
                           GROUP BY c_custkey) AS c_orders (c_custkey, c_count)
                     GROUP BY c_count
-                    ORDER BY custdist DESC, c_count DESC""",
+                    ORDER BY custdist DESC, c_count DESC"""),
             // the correlated min is aggregated only over the parts passing the outer filter (semi-join reduction)
-            "minimum-cost-supplier", """
+            Map.entry("minimum-cost-supplier", """
                     SELECT s_acctbal, s_name, n_name, p_partkey, p_mfgr
                     FROM part, supplier, partsupp, nation, region
                     WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND p_size = 15 AND p_type LIKE '%BRASS'
@@ -96,17 +96,29 @@ class ExplainGoldenTest
                                            WHERE p_partkey = ps_partkey AND s_suppkey = ps_suppkey AND s_nationkey = n_nationkey
                                              AND n_regionkey = r_regionkey AND r_name = 'EUROPE')
                     ORDER BY s_acctbal DESC, n_name, s_name, p_partkey
-                    LIMIT 100""",
+                    LIMIT 100"""),
             // every part qualifies: no semi-join reduction (it would only add work)
-            "correlated-avg-unfiltered-outer", """
+            Map.entry("correlated-avg-unfiltered-outer", """
                     SELECT count(*)
                     FROM part
-                    WHERE p_retailprice > (SELECT avg(l_extendedprice) FROM lineitem WHERE l_partkey = p_partkey)""");
+                    WHERE p_retailprice > (SELECT avg(l_extendedprice) FROM lineitem WHERE l_partkey = p_partkey)"""),
+            // the OR over both nations implies a filter on each nation: the customer/nation pairs are not all formed
+            Map.entry("volume-shipping", """
+                    SELECT supp_nation, cust_nation, l_year, sum(volume) AS revenue
+                    FROM (SELECT n1.n_name AS supp_nation, n2.n_name AS cust_nation, extract(year FROM l_shipdate) AS l_year,
+                                 l_extendedprice * (1 - l_discount) AS volume
+                          FROM supplier, lineitem, orders, customer, nation n1, nation n2
+                          WHERE s_suppkey = l_suppkey AND o_orderkey = l_orderkey AND c_custkey = o_custkey
+                            AND s_nationkey = n1.n_nationkey AND c_nationkey = n2.n_nationkey
+                            AND ((n1.n_name = 'FRANCE' AND n2.n_name = 'GERMANY') OR (n1.n_name = 'GERMANY' AND n2.n_name = 'FRANCE'))
+                            AND l_shipdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31') AS shipping
+                    GROUP BY supp_nation, cust_nation, l_year
+                    ORDER BY supp_nation, cust_nation, l_year"""));
 
     @ParameterizedTest
     @CsvSource({"pricing-summary", "shipping-priority", "local-supplier-volume", "forecast-revenue", "order-priority-exists",
             "small-quantity-correlated-avg", "suppliers-who-kept-waiting", "customer-distribution-left-join",
-            "minimum-cost-supplier", "correlated-avg-unfiltered-outer"})
+            "minimum-cost-supplier", "correlated-avg-unfiltered-outer", "volume-shipping"})
     void explainMatchesGolden(String name) throws IOException
     {
         String actual = PlannerTester.tpch().explain(QUERIES.get(name));

@@ -340,8 +340,8 @@ class RuleTest
         assertEquals(List.of(
                 new ColumnPredicate.Range(0, 5, false, null, false),
                 new ColumnPredicate.Range(1, LocalDate.parse("1994-01-01"), true, LocalDate.parse("1995-01-01"), false),
-                // 0.055 rounds up to the column's scale and becomes inclusive: the hint never excludes a match
-                new ColumnPredicate.Range(2, null, false, new BigDecimal("0.06"), true),
+                // c < 0.055 at the column's scale 2 is exactly c <= 0.05 (rounded down, and inclusive)
+                new ColumnPredicate.Range(2, null, false, new BigDecimal("0.05"), true),
                 new ColumnPredicate.IsNull(3)), hinted.predicates());
         assertEquals(predicate, filter.predicate());
         // applying again changes nothing

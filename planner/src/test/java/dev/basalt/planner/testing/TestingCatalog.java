@@ -2,9 +2,13 @@ package dev.basalt.planner.testing;
 
 import dev.basalt.spi.catalog.Catalog;
 import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.catalog.IndexDefinition;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableStatistics;
+import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataTypes;
@@ -19,6 +23,8 @@ import java.util.TreeMap;
 public final class TestingCatalog implements Catalog
 {
     private final Map<String, Table> tables = new TreeMap<>();
+    private final Map<String, ViewDefinition> views = new TreeMap<>();
+    private final Map<String, IndexDefinition> indexes = new TreeMap<>();
 
     /** Adds a table with the given row count and unknown column statistics. */
     public TestingCatalog table(String name, long rows, Column... columns)
@@ -88,6 +94,104 @@ public final class TestingCatalog implements Catalog
         if (tables.remove(name) == null) {
             throw new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
         }
+    }
+
+    /** Adds a view (no validation: tests also build broken views). */
+    public TestingCatalog view(String name, String sql, String... columnNames)
+    {
+        views.put(name, new ViewDefinition(name, sql, List.of(columnNames)));
+        return this;
+    }
+
+    /** Adds an index (no data is built: planning only looks at the definition). */
+    public TestingCatalog index(IndexDefinition index)
+    {
+        indexes.put(index.name(), index);
+        return this;
+    }
+
+    @Override
+    public void alterTable(String name, TableChange change)
+    {
+        throw new UnsupportedOperationException("planning tests do not alter tables");
+    }
+
+    @Override
+    public Optional<ViewDefinition> getView(String name)
+    {
+        return Optional.ofNullable(views.get(name));
+    }
+
+    @Override
+    public List<String> listViews()
+    {
+        return List.copyOf(views.keySet());
+    }
+
+    @Override
+    public void createView(ViewDefinition view, boolean orReplace)
+    {
+        if (tables.containsKey(view.name()) || (!orReplace && views.containsKey(view.name()))) {
+            throw new BasaltException(ErrorCode.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists");
+        }
+        views.put(view.name(), view);
+    }
+
+    @Override
+    public void dropView(String name)
+    {
+        if (views.remove(name) == null) {
+            throw new BasaltException(ErrorCode.UNDEFINED_TABLE, "view \"" + name + "\" does not exist");
+        }
+    }
+
+    @Override
+    public List<IndexDefinition> listIndexes(String table)
+    {
+        List<IndexDefinition> result = new ArrayList<>();
+        for (IndexDefinition index : indexes.values()) {
+            if (index.table().equals(table)) {
+                result.add(index);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<IndexDefinition> getIndex(String name)
+    {
+        return Optional.ofNullable(indexes.get(name));
+    }
+
+    @Override
+    public void createIndex(IndexDefinition index)
+    {
+        if (indexes.containsKey(index.name())) {
+            throw new BasaltException(ErrorCode.DUPLICATE_TABLE, "relation \"" + index.name() + "\" already exists");
+        }
+        indexes.put(index.name(), index);
+    }
+
+    @Override
+    public void dropIndex(String name)
+    {
+        indexes.remove(name);
+    }
+
+    @Override
+    public void rebuildIndex(String name)
+    {
+    }
+
+    @Override
+    public void compact(Optional<String> table)
+    {
+    }
+
+    @Override
+    public Transaction beginTransaction()
+    {
+        throw new UnsupportedOperationException("planning tests do not use transactions");
     }
 
     @Override
