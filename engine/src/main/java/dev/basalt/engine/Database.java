@@ -6,6 +6,7 @@ import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.storage.DirectoryCatalog;
 import dev.basalt.storage.MemoryCatalog;
+import dev.basalt.storage.StorageOptions;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,8 +29,12 @@ import static java.util.Objects.requireNonNull;
  * Closing it closes every session and checks that no Arrow memory leaked.
  *
  * <p>Memory: one root allocator limited to {@link DatabaseOptions#memoryLimitBytes()}; every statement runs in a
- * child allocator limited to the query memory limit. Writes (DDL, INSERT, COPY FROM, dbgen) are serialized by
- * one lock; queries run concurrently and read committed snapshots.
+ * child allocator limited to the query memory limit.
+ *
+ * <p>Transactions: storage gives snapshot isolation and admits one writing transaction at a time (others wait up
+ * to {@link DatabaseOptions#writerWaitTimeout()}, then fail with 55006; a transaction whose snapshot is older than
+ * another's commit fails with 40001 at its first change). Sessions run each writing statement in a transaction
+ * of its own unless the user opened one with BEGIN.
  */
 public final class Database implements AutoCloseable
 {
@@ -37,23 +42,36 @@ public final class Database implements AutoCloseable
 
     private final DatabaseOptions options;
     private final RootAllocator allocator;
+    private final BufferAllocator rowFilterAllocator;
+    private final EngineRowFilterCompiler rowFilterCompiler;
     private final Catalog catalog;
-    private final Lock writeLock = new ReentrantLock();
+    /**
+     * Serializes autocommit writing statements, fairly, so that each takes its snapshot after the previous one
+     * committed: without it, concurrent writers would keep failing each other with 40001 (storage admits one
+     * writer and the first committer wins). Explicit transactions do not take it.
+     */
+    private final ReentrantLock autocommitWriters = new ReentrantLock(true);
     private final AtomicLong queryIds = new AtomicLong();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(DatabaseOptions options, Function<BufferAllocator, Catalog> catalogFactory)
+    private Database(DatabaseOptions options, BiFunction<BufferAllocator, StorageOptions, Catalog> catalogFactory, StorageOptions storageOptions)
     {
         this.options = requireNonNull(options, "options is null");
         if (options.memoryLimitBytes() <= 0 || options.queryMemoryLimitBytes() <= 0) {
             throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "memory limits must be positive: " + options);
         }
         this.allocator = new RootAllocator(options.memoryLimitBytes());
+        // index predicates are evaluated batch by batch; their results are freed after every batch
+        this.rowFilterAllocator = allocator.newChildAllocator("index-predicates", 0, Long.MAX_VALUE);
+        this.rowFilterCompiler = new EngineRowFilterCompiler(rowFilterAllocator);
         try {
-            this.catalog = catalogFactory.apply(allocator);
+            this.catalog = catalogFactory.apply(allocator, storageOptions
+                    .withWriterLockTimeout(options.writerWaitTimeout())
+                    .withRowFilterCompiler(rowFilterCompiler));
         }
         catch (Throwable failure) {
+            rowFilterAllocator.close();
             allocator.close();
             throw BasaltException.wrap(failure);
         }
@@ -74,7 +92,7 @@ public final class Database implements AutoCloseable
         catch (IOException e) {
             throw new BasaltException(ErrorCode.IO_ERROR, "could not create database directory '" + directory + "': " + e.getMessage(), e);
         }
-        return new Database(options, allocator -> DirectoryCatalog.open(directory));
+        return new Database(options, (allocator, storage) -> DirectoryCatalog.open(directory, storage), StorageOptions.defaults());
     }
 
     /** A new empty in-memory database. */
@@ -85,7 +103,7 @@ public final class Database implements AutoCloseable
 
     public static Database inMemory(DatabaseOptions options)
     {
-        return new Database(options, allocator -> new MemoryCatalog());
+        return new Database(options, (allocator, storage) -> new MemoryCatalog(storage), StorageOptions.memoryDefaults());
     }
 
     /** A new session (its own settings, e.g. SET statements, and prepared parameters). */
@@ -138,6 +156,12 @@ public final class Database implements AutoCloseable
         catch (RuntimeException e) {
             failure = chain(failure, e);
         }
+        try {
+            rowFilterAllocator.close();
+        }
+        catch (RuntimeException e) {
+            failure = chain(failure, e);
+        }
         long leaked = allocator.getAllocatedMemory();
         if (leaked != 0 || !allocator.getChildAllocators().isEmpty()) {
             IllegalStateException leak = new IllegalStateException("Arrow memory leaked: " + leaked
@@ -163,9 +187,29 @@ public final class Database implements AutoCloseable
         return catalog;
     }
 
-    Lock writeLock()
+    /** Takes the autocommit writer lock, waiting at most the writer wait timeout (55006 after it). */
+    void lockAutocommitWriter()
     {
-        return writeLock;
+        try {
+            if (!autocommitWriters.tryLock(options.writerWaitTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new BasaltException(ErrorCode.OBJECT_IN_USE, "another statement is writing to the database: gave up waiting after "
+                        + options.writerWaitTimeout().toMillis() + " ms");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BasaltException(ErrorCode.QUERY_CANCELED, "interrupted while waiting to write");
+        }
+    }
+
+    void unlockAutocommitWriter()
+    {
+        autocommitWriters.unlock();
+    }
+
+    EngineRowFilterCompiler rowFilterCompiler()
+    {
+        return rowFilterCompiler;
     }
 
     BufferAllocator rootAllocator()

@@ -189,10 +189,10 @@ class SqlEndToEndTest
     void errorsCarrySqlStates()
     {
         assertEquals("42601", assertThrows(BasaltException.class, () -> session.execute("SELEC 1")).sqlState());
-        assertEquals("0A000", assertThrows(BasaltException.class, () -> session.execute("UPDATE emp SET name = 'x'")).sqlState());
-        assertEquals("0A000", assertThrows(BasaltException.class, () -> session.execute("DELETE FROM emp")).sqlState());
-        assertEquals("0A000", assertThrows(BasaltException.class, () -> session.execute("CREATE VIEW v AS SELECT 1")).sqlState());
-        assertEquals("0A000", assertThrows(BasaltException.class, () -> session.execute("BEGIN")).sqlState());
+        assertEquals("42701", assertThrows(BasaltException.class, () -> session.execute("UPDATE emp SET name = 'x', name = 'y'")).sqlState());
+        assertEquals("42809", assertThrows(BasaltException.class, () -> session.execute("DROP VIEW emp")).sqlState());
+        assertEquals("25P01", assertThrows(BasaltException.class, () -> session.execute("COMMIT")).sqlState());
+        assertEquals("0A000", assertThrows(BasaltException.class, () -> session.execute("ANALYZE")).sqlState());
         assertEquals("42883", assertThrows(BasaltException.class, () -> session.execute("CALL nosuch(1)")).sqlState());
         // the session still works after errors
         assertEquals(5L, scalar(session, "SELECT count(*) FROM emp"));

@@ -25,6 +25,7 @@ import java.sql.Struct;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -37,9 +38,11 @@ import static java.util.Objects.requireNonNull;
  * session, including fetching the next batch of an open result set, holds this connection's lock, because a
  * session is not thread-safe.
  *
- * <p>Transactions: every statement commits on its own (auto-commit). {@code setAutoCommit(false)} throws
- * SQLFeatureNotSupportedException until the engine has transactions; {@code commit()} and {@code rollback()} are
- * no-ops because nothing is ever pending.
+ * <p>Transactions: in auto-commit mode (the default) every statement commits on its own. With
+ * {@code setAutoCommit(false)} the first statement opens a transaction (the engine's BEGIN: snapshot isolation,
+ * reported as REPEATABLE READ) that lasts until {@code commit()} / {@code rollback()}; after a failed statement the
+ * transaction only accepts a rollback (25P02), and {@code commit()} then rolls back and throws 25P02.
+ * {@code setAutoCommit(true)} commits an open transaction; closing the connection rolls it back.
  */
 public final class BasaltConnection implements Connection
 {
@@ -53,6 +56,7 @@ public final class BasaltConnection implements Connection
     private final Properties clientInfo = new Properties();
     private volatile boolean closed;
     private boolean readOnly;
+    private boolean autoCommit = true;
 
     BasaltConnection(String url, DatabaseLease lease) throws SQLException
     {
@@ -99,6 +103,9 @@ public final class BasaltConnection implements Connection
         synchronized (lock) {
             checkOpen();
             try {
+                if (!autoCommit && !session.inTransaction() && !isTransactionControl(sql)) {
+                    session.execute("BEGIN").close();
+                }
                 return session.execute(sql, parameters);
             }
             catch (RuntimeException | Error e) {
@@ -116,6 +123,51 @@ public final class BasaltConnection implements Connection
             checkOpen();
             try {
                 return session.prepare(sql);
+            }
+            catch (RuntimeException | Error e) {
+                throw SqlExceptions.from(e);
+            }
+        }
+    }
+
+    /** BEGIN / COMMIT / ... written by the user: manual mode must not open a transaction in front of them. */
+    private static boolean isTransactionControl(String sql)
+    {
+        String text = sql.stripLeading();
+        int end = 0;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(0, end).toUpperCase(Locale.ROOT);
+        return switch (word) {
+            case "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT" -> true;
+            default -> false;
+        };
+    }
+
+    /** Runs COMMIT or ROLLBACK when a transaction is open. */
+    private void endTransaction(String statement) throws SQLException
+    {
+        synchronized (lock) {
+            checkOpen();
+            if (!session.inTransaction()) {
+                return;
+            }
+            try {
+                session.execute(statement).close();
+            }
+            catch (RuntimeException | Error e) {
+                throw SqlExceptions.from(e);
+            }
+        }
+    }
+
+    List<TableSchema> listViews() throws SQLException
+    {
+        synchronized (lock) {
+            checkOpen();
+            try {
+                return session.listViews();
             }
             catch (RuntimeException | Error e) {
                 throw SqlExceptions.from(e);
@@ -186,30 +238,31 @@ public final class BasaltConnection implements Connection
     public void setAutoCommit(boolean autoCommit) throws SQLException
     {
         checkOpen();
-        if (!autoCommit) {
-            throw SqlExceptions.notSupported("setAutoCommit(false): Basalt has no multi-statement transactions yet; every statement commits on its own, so keep auto-commit on");
+        if (autoCommit && !this.autoCommit) {
+            // JDBC: switching auto-commit on commits the open transaction
+            endTransaction("COMMIT");
         }
+        this.autoCommit = autoCommit;
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException
     {
         checkOpen();
-        return true;
+        return autoCommit;
     }
 
     @Override
     public void commit() throws SQLException
     {
-        checkOpen();
-        // auto-commit: every statement is already committed, nothing is pending
+        // in auto-commit mode nothing is pending: a no-op
+        endTransaction("COMMIT");
     }
 
     @Override
     public void rollback() throws SQLException
     {
-        checkOpen();
-        // auto-commit: nothing is pending to roll back
+        endTransaction("ROLLBACK");
     }
 
     @Override
@@ -306,8 +359,9 @@ public final class BasaltConnection implements Connection
     public void setTransactionIsolation(int level) throws SQLException
     {
         checkOpen();
-        if (level != TRANSACTION_NONE) {
-            throw SqlExceptions.notSupported("transaction isolation levels (no transactions yet)");
+        // snapshot isolation serves the weaker levels too (JDBC allows a stricter level than asked for)
+        if (level != TRANSACTION_READ_UNCOMMITTED && level != TRANSACTION_READ_COMMITTED && level != TRANSACTION_REPEATABLE_READ) {
+            throw SqlExceptions.notSupported("transaction isolation level " + level + " (Basalt has snapshot isolation: REPEATABLE READ)");
         }
     }
 
@@ -315,7 +369,7 @@ public final class BasaltConnection implements Connection
     public int getTransactionIsolation() throws SQLException
     {
         checkOpen();
-        return TRANSACTION_NONE;
+        return TRANSACTION_REPEATABLE_READ;
     }
 
     @Override

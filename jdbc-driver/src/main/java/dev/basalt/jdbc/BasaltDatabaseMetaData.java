@@ -16,14 +16,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * What JDBC tools ask about the database. Basalt has no catalogs and one schema, {@code main}; tables come from
- * {@code Session.listTables()}. Keys, indexes, procedures and privileges do not exist, so those calls return
- * empty result sets with the standard column layouts.
+ * What JDBC tools ask about the database. Basalt has no catalogs and one schema, {@code main}; tables and views
+ * come from {@code Session.listTables()} / {@code listViews()}. Keys, indexes, procedures and privileges are not
+ * reported, so those calls return empty result sets with the standard column layouts.
  */
 final class BasaltDatabaseMetaData implements DatabaseMetaData
 {
@@ -180,16 +181,28 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
     {
         List<List<Object>> rows = new ArrayList<>();
         boolean wantsTables = types == null;
+        boolean wantsViews = types == null;
         if (types != null) {
             for (String type : types) {
                 wantsTables |= "TABLE".equalsIgnoreCase(type);
+                wantsViews |= "VIEW".equalsIgnoreCase(type);
             }
         }
-        if (catalogMatches(catalog) && schemaMatches(schemaPattern) && wantsTables) {
+        if (catalogMatches(catalog) && schemaMatches(schemaPattern)) {
             LikePattern names = LikePattern.compile(tableNamePattern);
-            for (TableSchema table : connection.listTables()) {
-                if (names.matches(table.name())) {
-                    rows.add(Arrays.asList(null, BasaltConnection.SCHEMA, table.name(), "TABLE", null, null, null, null, null, null));
+            // sorted by TABLE_TYPE, then name, as JDBC asks
+            if (wantsTables) {
+                for (TableSchema table : connection.listTables()) {
+                    if (names.matches(table.name())) {
+                        rows.add(Arrays.asList(null, BasaltConnection.SCHEMA, table.name(), "TABLE", null, null, null, null, null, null));
+                    }
+                }
+            }
+            if (wantsViews) {
+                for (TableSchema view : connection.listViews()) {
+                    if (names.matches(view.name())) {
+                        rows.add(Arrays.asList(null, BasaltConnection.SCHEMA, view.name(), "VIEW", null, null, null, null, null, null));
+                    }
                 }
             }
         }
@@ -203,7 +216,10 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
         if (catalogMatches(catalog) && schemaMatches(schemaPattern)) {
             LikePattern tables = LikePattern.compile(tableNamePattern);
             LikePattern names = LikePattern.compile(columnNamePattern);
-            for (TableSchema table : connection.listTables()) {
+            List<TableSchema> relations = new ArrayList<>(connection.listTables());
+            relations.addAll(connection.listViews());
+            relations.sort(Comparator.comparing(TableSchema::name));
+            for (TableSchema table : relations) {
                 if (!tables.matches(table.name())) {
                     continue;
                 }
@@ -265,7 +281,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
     public ResultSet getTableTypes() throws SQLException
     {
         connection.checkOpen();
-        return rows(TABLE_TYPES, List.of(List.of("TABLE")));
+        return rows(TABLE_TYPES, List.of(List.of("TABLE"), List.of("VIEW")));
     }
 
     @Override
@@ -742,7 +758,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
     @Override
     public boolean supportsMultipleTransactions()
     {
-        return false;
+        return true;
     }
 
     @Override
@@ -1119,30 +1135,32 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
         return 0;
     }
 
-    // ---- transactions: every statement commits on its own --------------------------------------------------------
+    // ---- transactions: snapshot isolation, DDL included --------------------------------------------------------
 
     @Override
     public int getDefaultTransactionIsolation()
     {
-        return Connection.TRANSACTION_NONE;
+        return Connection.TRANSACTION_REPEATABLE_READ;
     }
 
     @Override
     public boolean supportsTransactions()
     {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsTransactionIsolationLevel(int level)
     {
-        return level == Connection.TRANSACTION_NONE;
+        // snapshot isolation: lower levels are served by it (JDBC allows a stricter level); not SERIALIZABLE
+        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED
+                || level == Connection.TRANSACTION_REPEATABLE_READ;
     }
 
     @Override
     public boolean supportsDataDefinitionAndDataManipulationTransactions()
     {
-        return false;
+        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientException;
 
 /**
@@ -57,6 +58,8 @@ public final class SqlExceptions
             case "42" -> new SQLSyntaxErrorException(message, sqlState, vendorCode, cause);
             case "08" -> new SQLNonTransientConnectionException(message, sqlState, vendorCode, cause);
             case "53", "57" -> new SQLTransientException(message, sqlState, vendorCode, cause);
+            // 40001: another transaction committed first; retrying the transaction may succeed
+            case "40" -> new SQLTransactionRollbackException(message, sqlState, vendorCode, cause);
             default -> new SQLException(message, sqlState, vendorCode, cause);
         };
     }

@@ -289,13 +289,32 @@ class JdbcEndToEndTest
         assertEquals("\"", meta.getIdentifierQuoteString());
         assertEquals(BasaltDriver.NAME, meta.getDriverName());
         assertEquals(DriverVersion.version(), meta.getDriverVersion());
-        assertFalse(meta.supportsTransactions());
+        assertTrue(meta.supportsTransactions());
+        assertEquals(Connection.TRANSACTION_REPEATABLE_READ, meta.getDefaultTransactionIsolation());
         assertTrue(meta.storesLowerCaseIdentifiers());
 
         assertEquals(List.of("customer", "order_lines", "orders"), tableNames(meta.getTables(null, null, "%", null)));
         assertEquals(List.of("order_lines", "orders"), tableNames(meta.getTables(null, "main", "order%", new String[] {"TABLE"})));
         assertEquals(List.of("order_lines"), tableNames(meta.getTables(null, null, "order\\_lines", null)));
         assertEquals(List.of(), tableNames(meta.getTables(null, null, "%", new String[] {"VIEW"})));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE VIEW order_view (k) AS SELECT o_orderkey FROM orders");
+        }
+        assertEquals(List.of("order_view"), tableNames(meta.getTables(null, null, "%", new String[] {"VIEW"})));
+        assertEquals(List.of("order_lines", "orders", "order_view"), tableNames(meta.getTables(null, null, "order%", null)));
+        try (ResultSet types = meta.getTables(null, null, "order_view", null)) {
+            assertTrue(types.next());
+            assertEquals("VIEW", types.getString("TABLE_TYPE"));
+        }
+        try (ResultSet columns = meta.getColumns(null, null, "order_view", "%")) {
+            assertTrue(columns.next());
+            assertEquals("k", columns.getString("COLUMN_NAME"));
+            assertEquals(Types.BIGINT, columns.getInt("DATA_TYPE"));
+            assertFalse(columns.next());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP VIEW order_view");
+        }
         assertEquals(List.of(), tableNames(meta.getTables(null, "other", "%", null)));
         assertEquals(List.of(), tableNames(meta.getTables("somecatalog", null, "%", null)));
 
@@ -436,10 +455,11 @@ class JdbcEndToEndTest
     {
         assertTrue(connection.getAutoCommit());
         connection.setAutoCommit(true);
+        // nothing pending in auto-commit mode: no-ops
         connection.commit();
         connection.rollback();
-        SQLFeatureNotSupportedException noTransactions = assertThrows(SQLFeatureNotSupportedException.class, () -> connection.setAutoCommit(false));
-        assertTrue(noTransactions.getMessage().contains("auto-commit"), noTransactions.getMessage());
+        assertEquals(Connection.TRANSACTION_REPEATABLE_READ, connection.getTransactionIsolation());
+        assertThrows(SQLFeatureNotSupportedException.class, () -> connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
         assertTrue(connection.isValid(1));
         assertEquals("SELECT 1", connection.nativeSQL("SELECT 1"));
         assertTrue(connection.isWrapperFor(dev.basalt.engine.Session.class));

@@ -116,6 +116,7 @@ import dev.basalt.parser.tree.Trim;
 import dev.basalt.parser.tree.TrimSpecification;
 import dev.basalt.parser.tree.TypeName;
 import dev.basalt.parser.tree.Update;
+import dev.basalt.parser.tree.Reindex;
 import dev.basalt.parser.tree.Vacuum;
 import dev.basalt.parser.tree.Values;
 import dev.basalt.parser.tree.WhenClause;
@@ -516,6 +517,12 @@ final class AstBuilder
     public Object visitVacuum(BasaltSqlParser.VacuumContext context)
     {
         return new Vacuum(location(context), optionalQualifiedName(context.qualifiedName()));
+    }
+
+    @Override
+    public Object visitReindex(BasaltSqlParser.ReindexContext context)
+    {
+        return new Reindex(location(context), qualifiedName(context.qualifiedName()));
     }
 
     @Override

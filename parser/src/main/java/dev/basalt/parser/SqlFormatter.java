@@ -99,6 +99,7 @@ import dev.basalt.parser.tree.TableFunctionRelation;
 import dev.basalt.parser.tree.TimestampLiteral;
 import dev.basalt.parser.tree.Trim;
 import dev.basalt.parser.tree.Update;
+import dev.basalt.parser.tree.Reindex;
 import dev.basalt.parser.tree.Vacuum;
 import dev.basalt.parser.tree.Values;
 import dev.basalt.parser.tree.WhenClause;
@@ -198,6 +199,7 @@ public final class SqlFormatter
             case Rollback r -> "ROLLBACK";
             case Checkpoint c -> "CHECKPOINT";
             case Vacuum v -> "VACUUM" + v.table().map(t -> " " + name(t)).orElse("");
+            case Reindex r -> "REINDEX " + name(r.name());
             case Analyze a -> "ANALYZE" + a.table().map(t -> " " + name(t)).orElse("");
             case ShowTables s -> "SHOW TABLES";
             case Describe d -> "DESCRIBE " + name(d.table());

@@ -57,6 +57,7 @@ import dev.basalt.parser.tree.TableConstraintType;
 import dev.basalt.parser.tree.TableFunctionRelation;
 import dev.basalt.parser.tree.TypeName;
 import dev.basalt.parser.tree.Update;
+import dev.basalt.parser.tree.Reindex;
 import dev.basalt.parser.tree.Vacuum;
 import dev.basalt.parser.tree.Values;
 import dev.basalt.parser.tree.WithQuery;
@@ -389,6 +390,9 @@ class StatementParsingTest
         assertInstanceOf(Checkpoint.class, parser.parse("CHECKPOINT"));
         assertTrue(parse(Vacuum.class, "VACUUM").table().isEmpty());
         assertEquals("t", parse(Vacuum.class, "VACUUM t").table().orElseThrow().toString());
+        assertEquals("t1i1", parse(Reindex.class, "REINDEX t1i1").name().toString());
+        // REINDEX stays usable as an identifier
+        assertInstanceOf(Query.class, parser.parse("SELECT reindex FROM t"));
         assertInstanceOf(ShowTables.class, parser.parse("SHOW TABLES"));
         assertEquals("t", parse(Describe.class, "DESCRIBE t").table().toString());
         assertEquals("s.t", parse(Describe.class, "SHOW COLUMNS FROM s.t").table().toString());

@@ -13,11 +13,14 @@ import java.nio.file.Path;
 
 /**
  * The terminal loop: JLine line editing, history in {@code ~/.basalt_history}, multi-line statements with a
- * continuation prompt. Ctrl-C discards the current input, Ctrl-D (on an empty line) leaves.
+ * continuation prompt ({@code basalt*>} inside a transaction). Ctrl-C discards the current input, Ctrl-D (on an
+ * empty line) leaves; leaving rolls back an open transaction.
  */
 final class InteractiveShell
 {
     static final String PROMPT = "basalt> ";
+    /** Inside BEGIN ... COMMIT, as psql marks it. */
+    static final String TRANSACTION_PROMPT = "basalt*> ";
     static final String CONTINUATION_PROMPT = "   ...> ";
 
     private InteractiveShell() {}
@@ -40,7 +43,7 @@ final class InteractiveShell
         while (!shell.quitRequested()) {
             String input;
             try {
-                input = reader.readLine(PROMPT);
+                input = reader.readLine(session.inTransaction() ? TRANSACTION_PROMPT : PROMPT);
             }
             catch (UserInterruptException e) {
                 continue;

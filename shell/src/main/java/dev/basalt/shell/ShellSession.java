@@ -7,6 +7,7 @@ import dev.basalt.parser.SqlParser;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataType;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -288,8 +290,15 @@ public final class ShellSession
 
     private void printTables()
     {
+        TreeSet<String> names = new TreeSet<>();
         for (TableSchema table : session.listTables()) {
-            out.println(quote(table.name()));
+            names.add(table.name());
+        }
+        for (ViewDefinition view : session.viewDefinitions()) {
+            names.add(view.name());
+        }
+        for (String name : names) {
+            out.println(quote(name));
         }
     }
 
@@ -299,9 +308,13 @@ public final class ShellSession
             throw new BasaltException(ErrorCode.SYNTAX_ERROR, "usage: .schema [TABLE]");
         }
         List<TableSchema> tables = session.listTables();
+        List<ViewDefinition> views = session.viewDefinitions();
         if (arguments.isEmpty()) {
             for (TableSchema table : tables) {
                 out.print(createTable(table));
+            }
+            for (ViewDefinition view : views) {
+                out.print(createView(view));
             }
             return;
         }
@@ -315,7 +328,22 @@ public final class ShellSession
                 return;
             }
         }
+        for (ViewDefinition view : views) {
+            if (view.name().equals(unquoted) || view.name().equals(wanted)) {
+                out.print(createView(view));
+                return;
+            }
+        }
         throw new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + wanted + "\" does not exist");
+    }
+
+    static String createView(ViewDefinition view)
+    {
+        StringBuilder out = new StringBuilder("CREATE VIEW ").append(quote(view.name())).append(" (");
+        for (int i = 0; i < view.columnNames().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(quote(view.columnNames().get(i)));
+        }
+        return out.append(") AS\n").append(view.sql()).append(";\n").toString();
     }
 
     static String createTable(TableSchema table)

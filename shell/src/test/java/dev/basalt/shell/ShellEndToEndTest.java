@@ -60,8 +60,10 @@ class ShellEndToEndTest
                     price DECIMAL(10,2)   -- trailing comment; with a semicolon
                 );
                 INSERT INTO items VALUES (1, 1.50), (2, 0.99);
+                CREATE VIEW cheap AS SELECT id FROM items WHERE price < 1;
                 .tables
                 .schema items
+                .schema cheap
                 SELECT * FORM items;
                 SELECT count(*) AS n,
                        sum(price) AS total
@@ -74,7 +76,8 @@ class ShellEndToEndTest
         Run run = run(script);
         assertEquals(1, run.exitCode, "errors make the exit code non-zero: " + run);
         assertTrue(run.out.contains("OK, 2 rows affected"), run.out);
-        assertTrue(run.out.contains("\nitems\n"), ".tables: " + run.out);
+        assertTrue(run.out.contains("\ncheap\nitems\n"), ".tables lists views too: " + run.out);
+        assertTrue(run.out.contains("CREATE VIEW cheap (id) AS\nSELECT id FROM items WHERE price < 1;"), ".schema of a view: " + run.out);
         assertTrue(run.out.contains("CREATE TABLE items (\n    id INTEGER NOT NULL,\n    price DECIMAL(10,2)\n);"), ".schema: " + run.out);
         assertTrue(run.out.contains("| n | total |"), run.out);
         assertTrue(run.out.contains("| 2 |  2.49 |"), run.out);

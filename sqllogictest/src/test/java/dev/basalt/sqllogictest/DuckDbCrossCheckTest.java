@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * guarded {@code skipif duckdb} - deliberate differences such as errors where DuckDB returns NULL - are left out).
  * Error records only check that DuckDB fails too, since its SQLSTATEs and messages differ.
  * {@code bin/mvn -o -pl sqllogictest test -Dtest=DuckDbCrossCheckTest -Dslt.duckdb=true [-Dslt.file=types]}
- * ({@code -Dslt.duckdb=corpus -Dslt.file=select1}: the SQLite corpus on DuckDB, to check the runner).
+ * ({@code -Dslt.duckdb=corpus -Dslt.file=select1}: the SQLite corpus on DuckDB, to check the runner;
+ * {@code -Dslt.complete=true} fills in the expected results of the selected project files from DuckDB).
  */
 class DuckDbCrossCheckTest
 {
@@ -47,8 +48,9 @@ class DuckDbCrossCheckTest
         List<DynamicNode> files = new ArrayList<>();
         for (String name : SltSettings.listFiles(dir, ".slt")) {
             if (SltSettings.selected(name)) {
+                // -Dslt.complete=true writes DuckDB's answers into the file: the reference for new records.
                 files.add(SltDynamicTests.fileContainer(name, dir.resolve(name), "duckdb", DuckDbConnection::new, List.of(),
-                        false, new StrictPolicy(dir, false)));
+                        false, new StrictPolicy(dir, SltSettings.complete())));
             }
         }
         return files.stream();

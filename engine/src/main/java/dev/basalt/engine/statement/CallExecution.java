@@ -31,12 +31,8 @@ public final class CallExecution implements StatementExecution
             throw new BasaltException(ErrorCode.UNDEFINED_FUNCTION, "procedure " + name + " does not exist (known: dbgen)");
         }
         double scaleFactor = scaleFactor(context);
-        context.writeLock().lock();
         try (QueryMemory memory = context.newQueryMemory()) {
             return new UpdateCountResult(TpchLoader.load(context.catalog(), scaleFactor, memory.allocator(), context.settings().threads()));
-        }
-        finally {
-            context.writeLock().unlock();
         }
     }
 

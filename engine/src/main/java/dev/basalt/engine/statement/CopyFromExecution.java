@@ -10,7 +10,7 @@ import dev.basalt.parser.tree.CopyFrom;
 import dev.basalt.parser.tree.Identifier;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableSchema;
-import dev.basalt.spi.catalog.TableWriter;
+import dev.basalt.parser.tree.ConflictAction;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 
@@ -29,7 +29,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * COPY table [(columns)] FROM 'file' [options]: loads a CSV file all or nothing (the writer commits after the
- * last record; any error leaves the table as it was). Columns not listed are NULL.
+ * last record; any error leaves the table as it was). Columns not listed are NULL. NOT NULL and unique keys are
+ * checked as for INSERT.
  */
 public final class CopyFromExecution implements StatementExecution
 {
@@ -45,22 +46,16 @@ public final class CopyFromExecution implements StatementExecution
     {
         CsvOptions options = CopyOptionsParser.parse(statement.options(), context);
         Path path = Path.of(statement.path());
-        context.writeLock().lock();
-        try {
-            Table table = Names.existingTable(context.catalog(), statement.table());
-            TableSchema schema = table.schema();
-            List<Integer> fileColumns = fileColumns(schema);
-            try (QueryMemory memory = context.newQueryMemory();
-                    CsvReader reader = new CsvReader(open(path), statement.path(), options);
-                    CsvLoader loader = new CsvLoader(schema, fileColumns, statement.path(), options, memory.allocator());
-                    TableWriter writer = table.newWriter(memory.allocator())) {
-                long rows = loader.load(reader, writer);
-                writer.commit();
-                return new UpdateCountResult(rows);
-            }
-        }
-        finally {
-            context.writeLock().unlock();
+        Table table = Names.existingTable(context.catalog(), statement.table());
+        TableSchema schema = table.schema();
+        List<Integer> fileColumns = fileColumns(schema);
+        try (QueryMemory memory = context.newQueryMemory();
+                CsvReader reader = new CsvReader(open(path), statement.path(), options);
+                CsvLoader loader = new CsvLoader(schema, fileColumns, statement.path(), options, memory.allocator());
+                TableInserter inserter = TableInserter.open(context, table, ConflictAction.ERROR, memory.allocator())) {
+            long rows = loader.load(reader, inserter.asWriter());
+            inserter.commit();
+            return new UpdateCountResult(rows);
         }
     }
 

@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * CREATE TABLE t [(aliases)] AS query: creates the table with the query's column names and types and fills it.
- * If filling fails the table is dropped again, so it never remains half-made.
+ * It runs in a transaction (the session's or its own), so a failed fill leaves no half-made table behind.
  */
 public final class CreateTableAsExecution implements StatementExecution
 {
@@ -35,32 +35,16 @@ public final class CreateTableAsExecution implements StatementExecution
     public QueryResult execute(StatementContext context)
     {
         String name = Names.tableName(statement.name());
-        context.writeLock().lock();
-        try {
-            if (context.catalog().getTable(name).isPresent()) {
-                if (statement.ifNotExists()) {
-                    return new UpdateCountResult(0);
-                }
-                throw CreateTableExecution.duplicate(name);
+        if (Names.relationExists(context.catalog(), name)) {
+            if (statement.ifNotExists()) {
+                return new UpdateCountResult(0);
             }
-            PhysicalPlan plan = context.planner().planQuery(statement.query(), context.parameters());
-            Table table = context.catalog().createTable(new TableSchema(name, columns(plan.outputColumns())));
-            try {
-                return new UpdateCountResult(TableFill.run(plan, table, context));
-            }
-            catch (Throwable failure) {
-                try {
-                    context.catalog().dropTable(name);
-                }
-                catch (Throwable secondary) {
-                    failure.addSuppressed(secondary);
-                }
-                throw failure;
-            }
+            throw CreateTableExecution.duplicate(context.catalog(), name);
         }
-        finally {
-            context.writeLock().unlock();
-        }
+        PhysicalPlan plan = context.planner().planQuery(statement.query(), context.parameters());
+        // runs in a transaction: a failure rolls the new table back with everything else
+        Table table = context.catalog().createTable(new TableSchema(name, columns(plan.outputColumns())));
+        return new UpdateCountResult(TableFill.run(plan, table, context));
     }
 
     private List<Column> columns(List<Column> output)

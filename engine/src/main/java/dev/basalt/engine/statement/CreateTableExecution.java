@@ -7,7 +7,9 @@ import dev.basalt.parser.tree.CreateTable;
 import dev.basalt.parser.tree.Identifier;
 import dev.basalt.parser.tree.TableConstraint;
 import dev.basalt.parser.tree.TableConstraintType;
+import dev.basalt.spi.catalog.Catalog;
 import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.catalog.IndexDefinition;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -16,14 +18,17 @@ import dev.basalt.spi.type.NullType;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * CREATE TABLE [IF NOT EXISTS]. Key constraints are accepted but not enforced; primary-key columns are NOT NULL
- * as in PostgreSQL. DEFAULT values are not supported yet.
+ * CREATE TABLE [IF NOT EXISTS]. PRIMARY KEY and UNIQUE constraints become unique indexes named as in PostgreSQL
+ * ({@code <table>_pkey}, {@code <table>_<columns>_key}); primary-key columns are NOT NULL. Runs in a transaction,
+ * so table and indexes appear together. DEFAULT values are not supported yet.
  */
 public final class CreateTableExecution implements StatementExecution
 {
@@ -38,35 +43,78 @@ public final class CreateTableExecution implements StatementExecution
     public QueryResult execute(StatementContext context)
     {
         String name = Names.tableName(statement.name());
-        TableSchema schema = new TableSchema(name, columns(name));
-        context.writeLock().lock();
-        try {
-            if (context.catalog().getTable(name).isPresent()) {
-                if (statement.ifNotExists()) {
-                    return new UpdateCountResult(0);
-                }
-                throw duplicate(name);
+        List<List<String>> uniqueKeys = new ArrayList<>();
+        Optional<List<String>> primaryKey = keys(name, uniqueKeys);
+        TableSchema schema = new TableSchema(name, columns(name, primaryKey.orElse(List.of())));
+        Catalog catalog = context.catalog();
+        if (Names.relationExists(catalog, name)) {
+            if (statement.ifNotExists()) {
+                return new UpdateCountResult(0);
             }
-            context.catalog().createTable(schema);
-            return new UpdateCountResult(0);
+            throw duplicate(catalog, name);
         }
-        finally {
-            context.writeLock().unlock();
+        catalog.createTable(schema);
+        Set<String> indexNames = new HashSet<>();
+        if (primaryKey.isPresent()) {
+            createIndex(catalog, indexNames, name + "_pkey", name, primaryKey.get());
         }
+        for (List<String> key : uniqueKeys) {
+            createIndex(catalog, indexNames, name + "_" + String.join("_", key) + "_key", name, key);
+        }
+        return new UpdateCountResult(0);
     }
 
-    private List<Column> columns(String table)
+    private static void createIndex(Catalog catalog, Set<String> taken, String preferred, String table, List<String> columns)
+    {
+        // PostgreSQL numbers clashing constraint names: t_a_key, t_a_key1, ...
+        String name = preferred;
+        for (int suffix = 1; !taken.add(name) || catalog.getIndex(name).isPresent(); suffix++) {
+            name = preferred + suffix;
+        }
+        catalog.createIndex(new IndexDefinition(name, table, columns, Optional.empty(), true));
+    }
+
+    /** The primary key (at most one) and the UNIQUE keys, from column and table constraints. */
+    private Optional<List<String>> keys(String table, List<List<String>> uniqueKeys)
+    {
+        List<String> primaryKey = null;
+        for (ColumnDefinition definition : statement.columns()) {
+            if (definition.primaryKey()) {
+                primaryKey = setPrimaryKey(table, primaryKey, List.of(definition.name().value()));
+            }
+            if (definition.unique()) {
+                uniqueKeys.add(List.of(definition.name().value()));
+            }
+        }
+        for (TableConstraint constraint : statement.constraints()) {
+            Set<String> columns = new LinkedHashSet<>();
+            for (Identifier column : constraint.columns()) {
+                if (!columns.add(column.value())) {
+                    throw new BasaltException(ErrorCode.DUPLICATE_COLUMN, "column \"" + column.value() + "\" appears twice in a key constraint");
+                }
+            }
+            if (constraint.type() == TableConstraintType.PRIMARY_KEY) {
+                primaryKey = setPrimaryKey(table, primaryKey, List.copyOf(columns));
+            }
+            else {
+                uniqueKeys.add(List.copyOf(columns));
+            }
+        }
+        return Optional.ofNullable(primaryKey);
+    }
+
+    private static List<String> setPrimaryKey(String table, List<String> existing, List<String> key)
+    {
+        if (existing != null) {
+            throw new BasaltException(ErrorCode.SYNTAX_ERROR, "multiple primary keys for table \"" + table + "\" are not allowed");
+        }
+        return key;
+    }
+
+    private List<Column> columns(String table, List<String> primaryKey)
     {
         if (statement.columns().isEmpty()) {
             throw new BasaltException(ErrorCode.SYNTAX_ERROR, "table \"" + table + "\" must have at least one column");
-        }
-        Set<String> primaryKey = new HashSet<>();
-        for (TableConstraint constraint : statement.constraints()) {
-            if (constraint.type() == TableConstraintType.PRIMARY_KEY) {
-                for (Identifier column : constraint.columns()) {
-                    primaryKey.add(column.value());
-                }
-            }
         }
         Set<String> names = new HashSet<>();
         List<Column> columns = new ArrayList<>();
@@ -85,16 +133,19 @@ public final class CreateTableExecution implements StatementExecution
             boolean nullable = definition.nullable() && !definition.primaryKey() && !primaryKey.contains(column);
             columns.add(new Column(column, type, nullable));
         }
-        for (String column : primaryKey) {
-            if (!names.contains(column)) {
-                throw new BasaltException(ErrorCode.UNDEFINED_COLUMN, "column \"" + column + "\" named in key does not exist");
+        for (TableConstraint constraint : statement.constraints()) {
+            for (Identifier column : constraint.columns()) {
+                if (!names.contains(column.value())) {
+                    throw new BasaltException(ErrorCode.UNDEFINED_COLUMN, "column \"" + column.value() + "\" named in key does not exist");
+                }
             }
         }
         return columns;
     }
 
-    static BasaltException duplicate(String name)
+    static BasaltException duplicate(Catalog catalog, String name)
     {
-        return new BasaltException(ErrorCode.DUPLICATE_TABLE, "table \"" + name + "\" already exists");
+        String kind = catalog.getView(name).isPresent() ? "view" : "table";
+        return new BasaltException(ErrorCode.DUPLICATE_TABLE, "a " + kind + " named \"" + name + "\" already exists");
     }
 }

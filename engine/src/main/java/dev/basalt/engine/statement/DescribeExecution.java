@@ -5,14 +5,16 @@ import dev.basalt.engine.result.MaterializedResult;
 import dev.basalt.parser.tree.Describe;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.type.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** DESCRIBE t / SHOW COLUMNS FROM t: column_name, column_type and null ("YES"/"NO"), as in DuckDB. */
+/** DESCRIBE t / SHOW COLUMNS FROM t (also views): column_name, column_type and null ("YES"/"NO"), as in DuckDB. */
 public final class DescribeExecution implements StatementExecution
 {
     public static final List<Column> COLUMNS = List.of(
@@ -30,7 +32,11 @@ public final class DescribeExecution implements StatementExecution
     @Override
     public QueryResult execute(StatementContext context)
     {
-        TableSchema schema = Names.existingTable(context.catalog(), statement.table()).schema();
+        String name = Names.tableName(statement.table());
+        Optional<ViewDefinition> view = context.catalog().getTable(name).isPresent() ? Optional.empty() : context.catalog().getView(name);
+        TableSchema schema = view.isPresent()
+                ? ViewSchemas.bind(context.planner(), context.parser(), view.get())
+                : Names.existingTable(context.catalog(), statement.table()).schema();
         List<List<Object>> rows = new ArrayList<>();
         for (Column column : schema.columns()) {
             rows.add(List.of(column.name(), column.type().sqlName(), column.nullable() ? "YES" : "NO"));

@@ -22,19 +22,16 @@ public final class DropTableExecution implements StatementExecution
     public QueryResult execute(StatementContext context)
     {
         String name = Names.tableName(statement.name());
-        context.writeLock().lock();
-        try {
-            if (context.catalog().getTable(name).isEmpty()) {
-                if (statement.ifExists()) {
-                    return new UpdateCountResult(0);
-                }
-                throw new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+        if (context.catalog().getTable(name).isEmpty()) {
+            if (context.catalog().getView(name).isPresent()) {
+                throw new BasaltException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a table (hint: use DROP VIEW to remove a view)");
             }
-            context.catalog().dropTable(name);
-            return new UpdateCountResult(0);
+            if (statement.ifExists()) {
+                return new UpdateCountResult(0);
+            }
+            throw new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
         }
-        finally {
-            context.writeLock().unlock();
-        }
+        context.catalog().dropTable(name);
+        return new UpdateCountResult(0);
     }
 }

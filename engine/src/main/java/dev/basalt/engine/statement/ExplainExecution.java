@@ -3,9 +3,11 @@ package dev.basalt.engine.statement;
 import dev.basalt.engine.QueryResult;
 import dev.basalt.engine.result.MaterializedResult;
 import dev.basalt.parser.tree.CreateTableAs;
+import dev.basalt.parser.tree.Delete;
 import dev.basalt.parser.tree.Explain;
 import dev.basalt.parser.tree.Insert;
 import dev.basalt.parser.tree.Query;
+import dev.basalt.parser.tree.Update;
 import dev.basalt.planner.Planner;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.spi.catalog.Column;
@@ -41,7 +43,9 @@ public final class ExplainExecution implements StatementExecution
             case Query query -> planner.planQuery(query, context.parameters());
             case Insert insert -> planner.planInsert(insert, context.parameters());
             case CreateTableAs createTableAs -> planner.planQuery(createTableAs.query(), context.parameters());
-            default -> throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries, INSERT and CREATE TABLE AS only");
+            case Delete delete -> planner.planDelete(delete, context.parameters()).plan();
+            case Update update -> planner.planUpdate(update, context.parameters()).plan();
+            default -> throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN supports queries, INSERT, UPDATE, DELETE and CREATE TABLE AS only");
         };
         List<List<Object>> rows = new ArrayList<>();
         for (String line : Planner.explain(plan).split("\\R")) {

@@ -6,12 +6,13 @@ import dev.basalt.parser.tree.ConflictAction;
 import dev.basalt.parser.tree.Insert;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.spi.catalog.Table;
-import dev.basalt.spi.error.BasaltException;
-import dev.basalt.spi.error.ErrorCode;
 
 import static java.util.Objects.requireNonNull;
 
-/** INSERT INTO t [(columns)] VALUES ... / SELECT ...: planned by the planner, written all or nothing. */
+/**
+ * INSERT [OR REPLACE | OR IGNORE] INTO t [(columns)] VALUES ... / SELECT ...: planned by the planner, written all
+ * or nothing, unique keys enforced (23505), replaced or skipped.
+ */
 public final class InsertExecution implements StatementExecution
 {
     private final Insert statement;
@@ -24,17 +25,10 @@ public final class InsertExecution implements StatementExecution
     @Override
     public QueryResult execute(StatementContext context)
     {
-        if (statement.conflictAction() != ConflictAction.ERROR) {
-            throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "not supported yet: INSERT OR " + statement.conflictAction() + " (key constraints are not enforced)");
-        }
-        context.writeLock().lock();
-        try {
-            Table table = Names.existingTable(context.catalog(), statement.table());
-            PhysicalPlan plan = context.planner().planInsert(statement, context.parameters());
-            return new UpdateCountResult(TableFill.run(plan, table, context));
-        }
-        finally {
-            context.writeLock().unlock();
-        }
+        Table table = Names.existingTable(context.catalog(), statement.table());
+        // the rows to write do not depend on the conflict action, which this execution applies itself
+        Insert rows = new Insert(statement.location(), statement.table(), statement.columns(), statement.query(), ConflictAction.ERROR);
+        PhysicalPlan plan = context.planner().planInsert(rows, context.parameters());
+        return new UpdateCountResult(TableFill.run(plan, table, context, statement.conflictAction()));
     }
 }

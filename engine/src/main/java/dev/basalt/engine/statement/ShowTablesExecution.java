@@ -7,8 +7,9 @@ import dev.basalt.spi.type.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
-/** SHOW TABLES: one VARCHAR column "name", sorted. */
+/** SHOW TABLES: one VARCHAR column "name", tables and views together, sorted (as DuckDB). */
 public final class ShowTablesExecution implements StatementExecution
 {
     public static final List<Column> COLUMNS = List.of(new Column("name", DataTypes.VARCHAR, false));
@@ -16,9 +17,11 @@ public final class ShowTablesExecution implements StatementExecution
     @Override
     public QueryResult execute(StatementContext context)
     {
+        TreeSet<String> names = new TreeSet<>(context.catalog().listTables());
+        names.addAll(context.catalog().listViews());
         List<List<Object>> rows = new ArrayList<>();
-        for (String table : context.catalog().listTables()) {
-            rows.add(List.of(table));
+        for (String name : names) {
+            rows.add(List.of(name));
         }
         return new MaterializedResult(COLUMNS, rows, context.newQueryMemory());
     }

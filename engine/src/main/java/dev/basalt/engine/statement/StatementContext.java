@@ -1,9 +1,11 @@
 package dev.basalt.engine.statement;
 
 import dev.basalt.engine.memory.QueryMemory;
+import dev.basalt.parser.SqlParser;
 import dev.basalt.planner.Planner;
 import dev.basalt.planner.PlannerSettings;
 import dev.basalt.spi.catalog.Catalog;
+import dev.basalt.spi.catalog.RowFilterCompiler;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import org.apache.arrow.memory.BufferAllocator;
@@ -12,28 +14,33 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Lock;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Everything a statement execution may use: the catalog, the database's write lock (statements that change data
- * or the catalog hold it for their whole run, so writers are serialized), the session's settings, the parameter
- * values, and a source of per-query memory.
+ * Everything a statement execution may use: the catalog it runs against (the session's transaction, an
+ * autocommit transaction of its own, or for read-only statements the database's catalog), the statement's SQL
+ * text, the session's settings, the parameter values, and a source of per-query memory. Writers are serialized
+ * by storage (one writing transaction per database).
  */
 public final class StatementContext
 {
     private final Catalog catalog;
-    private final Lock writeLock;
+    private final String sql;
+    private final SqlParser parser;
+    private final RowFilterCompiler rowFilterCompiler;
     private final BufferAllocator rootAllocator;
     private final AtomicLong queryIds;
     private final SessionSettings settings;
     private final List<Object> parameters;
 
-    public StatementContext(Catalog catalog, Lock writeLock, BufferAllocator rootAllocator, AtomicLong queryIds, SessionSettings settings, List<Object> parameters)
+    public StatementContext(Catalog catalog, String sql, SqlParser parser, RowFilterCompiler rowFilterCompiler, BufferAllocator rootAllocator,
+            AtomicLong queryIds, SessionSettings settings, List<Object> parameters)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
-        this.writeLock = requireNonNull(writeLock, "writeLock is null");
+        this.sql = requireNonNull(sql, "sql is null");
+        this.parser = requireNonNull(parser, "parser is null");
+        this.rowFilterCompiler = requireNonNull(rowFilterCompiler, "rowFilterCompiler is null");
         this.rootAllocator = requireNonNull(rootAllocator, "rootAllocator is null");
         this.queryIds = requireNonNull(queryIds, "queryIds is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -46,9 +53,21 @@ public final class StatementContext
         return catalog;
     }
 
-    public Lock writeLock()
+    /** The statement's SQL text (views keep the text of their query). */
+    public String sql()
     {
-        return writeLock;
+        return sql;
+    }
+
+    public SqlParser parser()
+    {
+        return parser;
+    }
+
+    /** Compiles partial-index predicates (the same compiler storage uses). */
+    public RowFilterCompiler rowFilterCompiler()
+    {
+        return rowFilterCompiler;
     }
 
     public SessionSettings settings()

@@ -22,6 +22,7 @@ import dev.basalt.parser.tree.Explain;
 import dev.basalt.parser.tree.Insert;
 import dev.basalt.parser.tree.Query;
 import dev.basalt.parser.tree.ResetVariable;
+import dev.basalt.parser.tree.Reindex;
 import dev.basalt.parser.tree.Rollback;
 import dev.basalt.parser.tree.SetVariable;
 import dev.basalt.parser.tree.ShowTables;
@@ -31,7 +32,9 @@ import dev.basalt.parser.tree.Vacuum;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 
-/** Picks the execution for a statement kind; kinds not implemented yet fail with 0A000. */
+import java.util.Optional;
+
+/** Picks the execution for a statement kind; kinds not implemented yet (ANALYZE) fail with 0A000. */
 public final class StatementDispatcher
 {
     private StatementDispatcher() {}
@@ -52,18 +55,20 @@ public final class StatementDispatcher
             case ResetVariable reset -> new ResetExecution(reset);
             case ShowTables showTables -> new ShowTablesExecution();
             case Describe describe -> new DescribeExecution(describe);
-            case CreateView s -> unsupported("CREATE VIEW");
-            case DropView s -> unsupported("DROP VIEW");
-            case CreateIndex s -> unsupported("CREATE INDEX");
-            case DropIndex s -> unsupported("DROP INDEX");
-            case Update s -> unsupported("UPDATE");
-            case Delete s -> unsupported("DELETE");
-            case AlterTable s -> unsupported("ALTER TABLE");
-            case Begin s -> unsupported("BEGIN (transactions)");
-            case Commit s -> unsupported("COMMIT (transactions)");
-            case Rollback s -> unsupported("ROLLBACK (transactions)");
-            case Checkpoint s -> unsupported("CHECKPOINT");
-            case Vacuum s -> unsupported("VACUUM");
+            case CreateView createView -> new CreateViewExecution(createView);
+            case DropView dropView -> new DropViewExecution(dropView);
+            case CreateIndex createIndex -> new CreateIndexExecution(createIndex);
+            case DropIndex dropIndex -> new DropIndexExecution(dropIndex);
+            case Reindex reindex -> new ReindexExecution(reindex);
+            case Update update -> new UpdateExecution(update);
+            case Delete delete -> new DeleteExecution(delete);
+            case AlterTable alterTable -> new AlterTableExecution(alterTable);
+            // the session runs transaction control itself
+            case Begin s -> transactionControl();
+            case Commit s -> transactionControl();
+            case Rollback s -> transactionControl();
+            case Checkpoint s -> new CompactExecution(Optional.empty());
+            case Vacuum vacuum -> new CompactExecution(vacuum.table());
             case Analyze s -> unsupported("ANALYZE");
         };
     }
@@ -71,6 +76,13 @@ public final class StatementDispatcher
     public static QueryResult execute(Statement statement, StatementContext context)
     {
         return executionFor(statement).execute(context);
+    }
+
+    private static StatementExecution transactionControl()
+    {
+        return context -> {
+            throw new BasaltException(ErrorCode.INTERNAL_ERROR, "transaction control statements are run by the session");
+        };
     }
 
     private static StatementExecution unsupported(String what)

@@ -3,16 +3,20 @@ package dev.basalt.engine.statement;
 import dev.basalt.engine.memory.QueryMemory;
 import dev.basalt.execution.ExecutionContext;
 import dev.basalt.execution.PlanExecutor;
+import dev.basalt.parser.tree.ConflictAction;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.catalog.Table;
-import dev.basalt.spi.catalog.TableSchema;
-import dev.basalt.spi.catalog.TableWriter;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Runs a plan whose output is in table column order and types and appends its rows to a table, all or nothing:
- * the writer commits only after the last batch, and any failure closes it uncommitted.
+ * Runs a plan whose output is in table column order and types and writes its rows to a table, all or nothing
+ * (the writer commits only after the last batch; any failure closes it uncommitted), enforcing NOT NULL and
+ * unique keys. REPLACE keeps every batch until the end, so that a later row of the statement can replace an
+ * earlier one.
  */
 final class TableFill
 {
@@ -20,23 +24,35 @@ final class TableFill
 
     static long run(PhysicalPlan plan, Table table, StatementContext context)
     {
-        TableSchema schema = table.schema();
+        return run(plan, table, context, ConflictAction.ERROR);
+    }
+
+    static long run(PhysicalPlan plan, Table table, StatementContext context, ConflictAction action)
+    {
         try (QueryMemory memory = context.newQueryMemory();
                 CloseableIterator<ColumnBatch> batches = PlanExecutor.execute(plan, new ExecutionContext(memory.allocator(), context.catalog()));
-                TableWriter writer = table.newWriter(memory.allocator())) {
-            long rows = 0;
-            while (batches.hasNext()) {
-                try (ColumnBatch batch = batches.next()) {
-                    if (batch.rowCount() == 0) {
-                        continue;
+                TableInserter inserter = TableInserter.open(context, table, action, memory.allocator())) {
+            if (action != ConflictAction.REPLACE) {
+                while (batches.hasNext()) {
+                    try (ColumnBatch batch = batches.next()) {
+                        inserter.add(List.of(batch));
                     }
-                    NotNullCheck.check(schema, batch);
-                    writer.append(batch);
-                    rows += batch.rowCount();
+                }
+                return inserter.commit();
+            }
+            List<ColumnBatch> all = new ArrayList<>();
+            try {
+                while (batches.hasNext()) {
+                    all.add(batches.next());
+                }
+                inserter.add(all);
+                return inserter.commit();
+            }
+            finally {
+                for (ColumnBatch batch : all) {
+                    batch.close();
                 }
             }
-            writer.commit();
-            return rows;
         }
     }
 }

@@ -169,6 +169,12 @@ class CsvValuesTest
         }
 
         @Override
+        public void delete(long[] rowIds, int count)
+        {
+            throw new UnsupportedOperationException("CSV loading never deletes");
+        }
+
+        @Override
         public long commit()
         {
             return values.size();

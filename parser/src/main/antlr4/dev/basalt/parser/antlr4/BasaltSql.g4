@@ -47,6 +47,7 @@ statement
     | (ROLLBACK | ABORT) (TRANSACTION | WORK)?                                       #rollback
     | CHECKPOINT                                                                     #checkpoint
     | VACUUM qualifiedName?                                                          #vacuum
+    | REINDEX qualifiedName                                                          #reindex
     | ANALYZE qualifiedName?                                                         #analyze
     | SHOW ALL? TABLES                                                               #showTables
     | (DESCRIBE | SHOW COLUMNS FROM) qualifiedName                                   #describe
@@ -439,7 +440,7 @@ nonReserved
     | GROUPS | HOUR | HOURS | IF | IGNORE | INDEX | INDEXED | INSERT | INTERVAL | KEY
     | LAST | LOCAL | MATERIALIZED | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | MONTH
     | MONTHS | NEXT | NULLS | ONLY | OVER | PARTITION | POSITION | PRECEDING | PRECISION | QUARTER
-    | QUARTERS | RANGE | RECURSIVE | RENAME | REPLACE | RESET | RESPECT | ROLLBACK | ROLLUP | ROW
+    | QUARTERS | RANGE | RECURSIVE | REINDEX | RENAME | REPLACE | RESET | RESPECT | ROLLBACK | ROLLUP | ROW
     | ROWS | SECOND | SECONDS | SESSION | SET | SETS | SHOW | START | SUBSTRING | TABLES
     | TEMP | TEMPORARY | TIME | TIMESTAMP | TRANSACTION | TRIM | TRY_CAST | UNBOUNDED | UPDATE | VACUUM
     | VARYING | VIEW | WEEK | WEEKS | WITHOUT | WORK | YEAR | YEARS | ZONE
@@ -568,6 +569,7 @@ QUARTERS: 'QUARTERS';
 RANGE: 'RANGE';
 RECURSIVE: 'RECURSIVE';
 REFERENCES: 'REFERENCES';
+REINDEX: 'REINDEX';
 RENAME: 'RENAME';
 REPLACE: 'REPLACE';
 RESET: 'RESET';

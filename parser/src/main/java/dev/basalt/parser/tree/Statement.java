@@ -25,6 +25,7 @@ public sealed interface Statement extends Node
                 Rollback,
                 Checkpoint,
                 Vacuum,
+                Reindex,
                 Analyze,
                 ShowTables,
                 Describe

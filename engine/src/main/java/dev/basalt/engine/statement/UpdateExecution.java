@@ -1,0 +1,95 @@
+package dev.basalt.engine.statement;
+
+import dev.basalt.engine.QueryResult;
+import dev.basalt.engine.memory.QueryMemory;
+import dev.basalt.engine.result.UpdateCountResult;
+import dev.basalt.execution.ExecutionContext;
+import dev.basalt.execution.PlanExecutor;
+import dev.basalt.parser.tree.Assignment;
+import dev.basalt.parser.tree.ConflictAction;
+import dev.basalt.parser.tree.Update;
+import dev.basalt.planner.UpdatePlan;
+import dev.basalt.spi.batch.CloseableIterator;
+import dev.basalt.spi.batch.ColumnBatch;
+import dev.basalt.spi.catalog.Table;
+import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * UPDATE t SET ... [WHERE ...]: a delete of the old rows plus an append of the new ones, in one writer. The
+ * planner reads every target row (row id + new values) from one snapshot before anything is written, so the
+ * statement never sees its own changes. New rows are checked for NOT NULL and unique keys (old rows of the
+ * statement no longer count).
+ */
+public final class UpdateExecution implements StatementExecution
+{
+    private final Update statement;
+
+    public UpdateExecution(Update statement)
+    {
+        this.statement = requireNonNull(statement, "statement is null");
+    }
+
+    @Override
+    public QueryResult execute(StatementContext context)
+    {
+        Table table = Names.existingTable(context.catalog(), statement.table());
+        checkAssignments(table.schema());
+        UpdatePlan plan = context.planner().planUpdate(statement, context.parameters());
+        int columns = table.schema().columnCount();
+        try (QueryMemory memory = context.newQueryMemory()) {
+            List<ColumnBatch> batches = new ArrayList<>();
+            try {
+                RowIds rowIds = new RowIds();
+                try (CloseableIterator<ColumnBatch> results = PlanExecutor.execute(plan.plan(), new ExecutionContext(memory.allocator(), context.catalog()))) {
+                    while (results.hasNext()) {
+                        ColumnBatch batch = results.next();
+                        batches.add(batch);
+                        rowIds.addAll(batch, 0);
+                    }
+                }
+                if (rowIds.count() == 0) {
+                    return new UpdateCountResult(0);
+                }
+                // views of the new values (columns 1..n); the batches above keep owning the vectors
+                List<ColumnBatch> newRows = new ArrayList<>(batches.size());
+                for (ColumnBatch batch : batches) {
+                    newRows.add(ColumnBatch.of(batch.columns().subList(1, columns + 1), batch.physicalRowCount(), batch.selection()));
+                }
+                try (TableInserter inserter = TableInserter.open(context, table, ConflictAction.ERROR, memory.allocator())) {
+                    inserter.delete(rowIds.ids(), rowIds.count());
+                    inserter.add(newRows);
+                    inserter.commit();
+                }
+                return new UpdateCountResult(rowIds.count());
+            }
+            finally {
+                for (ColumnBatch batch : batches) {
+                    batch.close();
+                }
+            }
+        }
+    }
+
+    private void checkAssignments(TableSchema schema)
+    {
+        Set<String> assigned = new HashSet<>();
+        for (Assignment assignment : statement.assignments()) {
+            String column = assignment.column().value();
+            if (schema.indexOf(column).isEmpty()) {
+                throw new BasaltException(ErrorCode.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + schema.name() + "\" does not exist");
+            }
+            if (!assigned.add(column)) {
+                throw new BasaltException(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \"" + column + "\"");
+            }
+        }
+    }
+}
