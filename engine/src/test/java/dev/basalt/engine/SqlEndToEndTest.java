@@ -147,7 +147,7 @@ class SqlEndToEndTest
         assertEquals(List.of(List.of("dept"), List.of("emp")), query(session, "SHOW TABLES"));
         assertEquals(List.of("dept", "emp"), session.listTables().stream().map(TableSchema::name).toList());
         List<List<Object>> columns = query(session, "DESCRIBE dept");
-        assertEquals(List.of(List.of("id", "INTEGER", "NO"), List.of("name", "VARCHAR(20)", "NO")), columns);
+        assertEquals(List.of(Arrays.asList("id", "INTEGER", "NO", null), Arrays.asList("name", "VARCHAR(20)", "NO", null)), columns);
 
         assertEquals("42P07", assertThrows(BasaltException.class, () -> session.execute("CREATE TABLE dept (x INTEGER)")).sqlState());
         assertEquals(0, update(session, "CREATE TABLE IF NOT EXISTS dept (x INTEGER)"));

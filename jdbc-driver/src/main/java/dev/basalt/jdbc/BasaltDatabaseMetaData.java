@@ -248,7 +248,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
         return Arrays.asList(
                 null, BasaltConnection.SCHEMA, table, column.name(), type.jdbcType(),
                 type.sqlName(), size, null, decimalDigits, JdbcTypes.radix(type),
-                column.nullable() ? columnNullable : columnNoNulls, null, null, null, null,
+                column.nullable() ? columnNullable : columnNoNulls, null, column.defaultExpression().orElse(null), null, null,
                 octetLength, ordinal, column.nullable() ? "YES" : "NO", null,
                 null, null, null, "NO",
                 "NO");

@@ -354,6 +354,19 @@ class JdbcEndToEndTest
             assertEquals(4, columns.getInt("ORDINAL_POSITION"));
             assertFalse(columns.next());
         }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE with_default (a INTEGER DEFAULT 1 + 1, b VARCHAR)");
+        }
+        try (ResultSet columns = meta.getColumns(null, null, "with\\_default", "%")) {
+            assertTrue(columns.next());
+            assertEquals("(1 + 1)", columns.getString("COLUMN_DEF"));
+            assertTrue(columns.next());
+            assertEquals(null, columns.getString("COLUMN_DEF"));
+            assertFalse(columns.next());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE with_default");
+        }
         try (ResultSet columns = meta.getColumns(null, null, "%", "o\\_order%")) {
             List<String> names = new ArrayList<>();
             while (columns.next()) {

@@ -35,6 +35,7 @@ import dev.basalt.parser.tree.CreateView;
 import dev.basalt.parser.tree.Cube;
 import dev.basalt.parser.tree.DateLiteral;
 import dev.basalt.parser.tree.DecimalLiteral;
+import dev.basalt.parser.tree.DefaultValue;
 import dev.basalt.parser.tree.Delete;
 import dev.basalt.parser.tree.Describe;
 import dev.basalt.parser.tree.DoubleLiteral;
@@ -632,7 +633,11 @@ final class AstBuilder
     {
         List<List<Expression>> rows = new ArrayList<>();
         for (BasaltSqlParser.ValuesRowContext row : context.valuesRow()) {
-            rows.add(expressions(row.expression()));
+            List<Expression> items = new ArrayList<>(row.valuesItem().size());
+            for (BasaltSqlParser.ValuesItemContext item : row.valuesItem()) {
+                items.add(item.DEFAULT() != null ? new DefaultValue(location(item)) : expression(item.expression()));
+            }
+            rows.add(items);
         }
         return new Values(location(context), rows);
     }

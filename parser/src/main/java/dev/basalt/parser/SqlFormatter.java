@@ -29,6 +29,7 @@ import dev.basalt.parser.tree.CreateView;
 import dev.basalt.parser.tree.Cube;
 import dev.basalt.parser.tree.DateLiteral;
 import dev.basalt.parser.tree.DecimalLiteral;
+import dev.basalt.parser.tree.DefaultValue;
 import dev.basalt.parser.tree.Delete;
 import dev.basalt.parser.tree.Describe;
 import dev.basalt.parser.tree.DoubleLiteral;
@@ -263,6 +264,7 @@ public final class SqlFormatter
             case Position p -> "position(" + format(p.needle()) + " IN " + format(p.haystack()) + ")";
             case Trim t -> "trim(" + t.specification().name() + t.characters().map(c -> " " + format(c)).orElse("") + " FROM "
                     + format(t.value()) + ")";
+            case DefaultValue d -> "DEFAULT";
         };
     }
 

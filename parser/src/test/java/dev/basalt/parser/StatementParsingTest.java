@@ -19,6 +19,7 @@ import dev.basalt.parser.tree.CreateTableAs;
 import dev.basalt.parser.tree.CreateView;
 import dev.basalt.parser.tree.Cube;
 import dev.basalt.parser.tree.DecimalLiteral;
+import dev.basalt.parser.tree.DefaultValue;
 import dev.basalt.parser.tree.Delete;
 import dev.basalt.parser.tree.Describe;
 import dev.basalt.parser.tree.DropColumn;
@@ -26,6 +27,7 @@ import dev.basalt.parser.tree.DropIndex;
 import dev.basalt.parser.tree.DropTable;
 import dev.basalt.parser.tree.DropView;
 import dev.basalt.parser.tree.Explain;
+import dev.basalt.parser.tree.Expression;
 import dev.basalt.parser.tree.GroupingExpression;
 import dev.basalt.parser.tree.GroupingSets;
 import dev.basalt.parser.tree.Insert;
@@ -291,6 +293,9 @@ class StatementParsingTest
         assertEquals(ConflictAction.REPLACE, parse(Insert.class, "REPLACE INTO t VALUES(2, 'x')").conflictAction());
         assertEquals(ConflictAction.IGNORE, parse(Insert.class, "INSERT OR IGNORE INTO t VALUES(2)").conflictAction());
         assertInstanceOf(QuerySpecification.class, parse(Insert.class, "INSERT INTO t SELECT * FROM u").query().body());
+        List<Expression> defaults = assertInstanceOf(Values.class, parse(Insert.class, "INSERT INTO t VALUES (1, DEFAULT)").query().body()).rows().getFirst();
+        assertEquals(new DefaultValue(new NodeLocation(1, 26)), defaults.get(1));
+        assertEquals("INSERT INTO t VALUES (1, DEFAULT)", SqlFormatter.format(parser.parse("INSERT INTO t VALUES (1, DEFAULT)")));
 
         Update update = parse(Update.class, "UPDATE t AS x SET a = a + 1, b = 'z' WHERE c");
         assertEquals("x", update.alias().orElseThrow().value());

@@ -70,7 +70,7 @@ public final class Planner
 
     /**
      * INSERT ... VALUES / INSERT ... SELECT: a plan producing exactly the target table's columns, in table order
-     * and with the table's types (implicit casts inserted, missing columns NULL), ready for TableWriter.append.
+     * and with the table's types (implicit casts inserted, missing columns their DEFAULT or NULL), ready for TableWriter.append.
      */
     public PhysicalPlan planInsert(Insert insert, List<Object> parameters)
     {
@@ -170,6 +170,17 @@ public final class Planner
             // simplified as the optimizer simplifies a WHERE clause (constant folding, IN / LIKE normal forms)
             return ExpressionSimplifier.simplify(Expressions.replaceSymbols(bound, channels));
         });
+    }
+
+    /**
+     * Checks the DEFAULT expression of column {@code ordinal} of {@code schema} (which need not exist yet) as INSERT
+     * will bind it and returns it simplified (constants folded): no column references, parameters or subqueries
+     * (0A000), no aggregates (42803) or window functions, and of a type assignable to the column (42804).
+     */
+    public RowExpression planColumnDefault(TableSchema schema, int ordinal, Expression expression)
+    {
+        return guard(() -> ExpressionSimplifier.simplify(new QueryAnalyzer(new AnalyzerContext(catalog, settings, List.of(), new SymbolAllocator()))
+                .analyzeColumnDefault(schema, ordinal, expression)));
     }
 
     /** The optimized logical plan of a query (tests, debugging). */

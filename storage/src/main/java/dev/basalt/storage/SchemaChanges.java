@@ -72,7 +72,7 @@ final class SchemaChanges
                 List<ColumnEntry> columns = new ArrayList<>(table.columns());
                 ColumnEntry old = columns.get(ordinal);
                 Column column = old.column();
-                columns.set(ordinal, new ColumnEntry(old.id(), new Column(rename.to(), column.type(), column.nullable()), old.defaultValue()));
+                columns.set(ordinal, new ColumnEntry(old.id(), new Column(rename.to(), column.type(), column.nullable(), column.defaultExpression()), old.defaultValue()));
                 transaction.replaceTable(table.withColumns(columns, table.nextColumnId()));
             }
             case TableChange.RenameTable rename -> {

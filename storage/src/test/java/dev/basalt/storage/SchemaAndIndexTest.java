@@ -121,6 +121,26 @@ class SchemaAndIndexTest
     }
 
     @Test
+    void defaultExpressionsPersistAndSurviveRenames()
+    {
+        try (DirectoryCatalog catalog = DirectoryCatalog.open(directory, disk())) {
+            Table table = catalog.createTable(new TableSchema("t", List.of(new Column("id", DataTypes.BIGINT),
+                    new Column("name", DataTypes.VARCHAR, false, Optional.of("'anon'")))));
+            TestTables.insert(table, allocator, rows(0, 3));
+            catalog.alterTable("t", new TableChange.AddColumn(new Column("score", DataTypes.INTEGER, true, Optional.of("3 + 4")), 7));
+            catalog.alterTable("t", new TableChange.RenameColumn("name", "label"));
+            assertEquals(Optional.of("'anon'"), table.schema().column(1).defaultExpression());
+            assertEquals(row(1L, "r1", 7), TestTables.readAll(table, allocator).get(1));
+        }
+        try (DirectoryCatalog catalog = DirectoryCatalog.open(directory, disk())) {
+            TableSchema schema = catalog.getTable("t").orElseThrow().schema();
+            assertEquals(new Column("label", DataTypes.VARCHAR, false, Optional.of("'anon'")), schema.column(1));
+            assertEquals(new Column("score", DataTypes.INTEGER, true, Optional.of("3 + 4")), schema.column(2));
+            assertEquals(Optional.empty(), schema.column(0).defaultExpression());
+        }
+    }
+
+    @Test
     void dropRenameAndTheirErrors()
     {
         try (MemoryCatalog catalog = new MemoryCatalog(StorageOptions.memoryDefaults().withRowGroupSize(100))) {

@@ -8,11 +8,13 @@ import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DateType;
 import dev.basalt.spi.type.TimestampType;
+import dev.basalt.spi.value.Values;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -34,11 +36,26 @@ public final class CsvLoader implements AutoCloseable
     private final int[] fieldColumns;
     /** Table columns the file does not provide (always NULL). */
     private final int[] missingColumns;
+    private final Object[] missingValues;
     private final List<FieldVector> vectors = new ArrayList<>();
     private final FieldParser[] parsers;
 
     public CsvLoader(TableSchema schema, List<Integer> fileColumns, String fileName, CsvOptions options, BufferAllocator allocator)
     {
+        this(schema, fileColumns, Collections.nCopies(schema.columnCount(), null), fileName, options, allocator);
+    }
+
+    /**
+     * {@code missingValues}: by table column ordinal, what a column the file does not have gets in every row (its
+     * DEFAULT evaluated once; null = NULL). Entries of the file's columns are ignored.
+     */
+    public CsvLoader(TableSchema schema, List<Integer> fileColumns, List<Object> missingValues, String fileName, CsvOptions options, BufferAllocator allocator)
+    {
+        requireNonNull(missingValues, "missingValues is null");
+        if (missingValues.size() != schema.columnCount()) {
+            throw new IllegalArgumentException("missingValues has " + missingValues.size() + " entries for " + schema.columnCount() + " columns");
+        }
+        this.missingValues = missingValues.toArray();
         this.schema = requireNonNull(schema, "schema is null");
         this.fileName = requireNonNull(fileName, "fileName is null");
         this.options = requireNonNull(options, "options is null");
@@ -112,7 +129,13 @@ public final class CsvLoader implements AutoCloseable
                 }
             }
             for (int column : missingColumns) {
-                setNull(column, row, reader.recordLine());
+                Object value = missingValues[column];
+                if (value == null) {
+                    setNull(column, row, reader.recordLine());
+                }
+                else {
+                    Values.write(vectors.get(column), schema.column(column).type(), row, value);
+                }
             }
             row++;
             if (row == ColumnBatch.DEFAULT_ROW_COUNT) {

@@ -34,9 +34,10 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * ALTER TABLE [IF EXISTS] t ADD [COLUMN] [IF NOT EXISTS] c type [NOT NULL] [DEFAULT constant] [UNIQUE | PRIMARY KEY]
+ * ALTER TABLE [IF EXISTS] t ADD [COLUMN] [IF NOT EXISTS] c type [NOT NULL] [DEFAULT expr] [UNIQUE | PRIMARY KEY]
  * / DROP [COLUMN] [IF EXISTS] c / RENAME [COLUMN] a TO b / RENAME TO u. Storage changes metadata only: existing
- * rows read the default of an added column. Dropping a column drops the indexes on it (as PostgreSQL does).
+ * rows read the default of an added column (evaluated once, here); later INSERTs evaluate its expression. Dropping a
+ * column drops the indexes on it (as PostgreSQL does).
  */
 public final class AlterTableExecution implements StatementExecution
 {
@@ -130,13 +131,22 @@ public final class AlterTableExecution implements StatementExecution
         if (type instanceof NullType) {
             throw new BasaltException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column + "\" cannot have type NULL");
         }
-        Object defaultValue = definition.defaultValue().map(expression -> constant(context, expression, type)).orElse(null);
         boolean nullable = definition.nullable() && !definition.primaryKey();
+        Column added = new Column(column, type, nullable);
+        Object defaultValue = null;
+        if (definition.defaultValue().isPresent()) {
+            // checked against the table as it will be; existing rows read the value once, later INSERTs evaluate the text
+            List<Column> columns = new ArrayList<>(schema.columns());
+            columns.add(added);
+            String sql = CreateTableExecution.defaultSql(context, new TableSchema(schema.name(), columns), columns.size() - 1, definition.defaultValue().get());
+            added = added.withDefault(Optional.of(sql));
+            defaultValue = constant(context, definition.defaultValue().get(), type);
+        }
         if (!nullable && defaultValue == null && hasRows(context, table)) {
             throw new BasaltException(ErrorCode.NOT_NULL_VIOLATION, "column \"" + column + "\" of relation \"" + schema.name()
                     + "\" would contain null values (give it a DEFAULT)");
         }
-        catalog.alterTable(schema.name(), new TableChange.AddColumn(new Column(column, type, nullable), defaultValue));
+        catalog.alterTable(schema.name(), new TableChange.AddColumn(added, defaultValue));
         if (definition.primaryKey() || definition.unique()) {
             String index = schema.name() + (definition.primaryKey() ? "_pkey" : "_" + column + "_key");
             if (definition.primaryKey() && catalog.getIndex(index).isPresent()) {
@@ -147,7 +157,7 @@ public final class AlterTableExecution implements StatementExecution
     }
 
     /** Evaluates a DEFAULT expression (constant: no columns) cast to the column's type, by running SELECT CAST(...). */
-    private static Object constant(StatementContext context, Expression expression, DataType type)
+    static Object constant(StatementContext context, Expression expression, DataType type)
     {
         String sql = "SELECT CAST((" + SqlFormatter.format(expression) + ") AS " + type.sqlName() + ")";
         Statement parsed = context.parser().parse(sql);

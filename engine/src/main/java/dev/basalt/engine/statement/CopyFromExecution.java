@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -29,7 +30,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * COPY table [(columns)] FROM 'file' [options]: loads a CSV file all or nothing (the writer commits after the
- * last record; any error leaves the table as it was). Columns not listed are NULL. NOT NULL and unique keys are
+ * last record; any error leaves the table as it was). Columns not listed get their DEFAULT (evaluated once per
+ * COPY, so a volatile one such as random() is the same in every row) or NULL. NOT NULL and unique keys are
  * checked as for INSERT.
  */
 public final class CopyFromExecution implements StatementExecution
@@ -51,12 +53,25 @@ public final class CopyFromExecution implements StatementExecution
         List<Integer> fileColumns = fileColumns(schema);
         try (QueryMemory memory = context.newQueryMemory();
                 CsvReader reader = new CsvReader(open(path), statement.path(), options);
-                CsvLoader loader = new CsvLoader(schema, fileColumns, statement.path(), options, memory.allocator());
+                CsvLoader loader = new CsvLoader(schema, fileColumns, missingValues(context, schema, fileColumns), statement.path(), options, memory.allocator());
                 TableInserter inserter = TableInserter.open(context, table, ConflictAction.ERROR, memory.allocator())) {
             long rows = loader.load(reader, inserter.asWriter());
             inserter.commit();
             return new UpdateCountResult(rows);
         }
+    }
+
+    /** The DEFAULT of each column the file does not have, evaluated once for the whole COPY (null = NULL). */
+    private static List<Object> missingValues(StatementContext context, TableSchema schema, List<Integer> fileColumns)
+    {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < schema.columnCount(); i++) {
+            Optional<String> expression = schema.column(i).defaultExpression();
+            values.add(expression.isPresent() && !fileColumns.contains(i)
+                    ? AlterTableExecution.constant(context, context.parser().parseExpression(expression.get()), schema.column(i).type())
+                    : null);
+        }
+        return values;
     }
 
     private List<Integer> fileColumns(TableSchema schema)

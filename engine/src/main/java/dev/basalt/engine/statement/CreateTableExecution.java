@@ -2,8 +2,10 @@ package dev.basalt.engine.statement;
 
 import dev.basalt.engine.QueryResult;
 import dev.basalt.engine.result.UpdateCountResult;
+import dev.basalt.parser.SqlFormatter;
 import dev.basalt.parser.tree.ColumnDefinition;
 import dev.basalt.parser.tree.CreateTable;
+import dev.basalt.parser.tree.Expression;
 import dev.basalt.parser.tree.Identifier;
 import dev.basalt.parser.tree.TableConstraint;
 import dev.basalt.parser.tree.TableConstraintType;
@@ -28,7 +30,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * CREATE TABLE [IF NOT EXISTS]. PRIMARY KEY and UNIQUE constraints become unique indexes named as in PostgreSQL
  * ({@code <table>_pkey}, {@code <table>_<columns>_key}); primary-key columns are NOT NULL. Runs in a transaction,
- * so table and indexes appear together. DEFAULT values are not supported yet.
+ * so table and indexes appear together. A column's DEFAULT is checked as INSERT binds it (constant or built-in
+ * functions, no columns, of an assignable type) and stored as SQL text; INSERT evaluates it for omitted columns.
  */
 public final class CreateTableExecution implements StatementExecution
 {
@@ -45,7 +48,7 @@ public final class CreateTableExecution implements StatementExecution
         String name = Names.tableName(statement.name());
         List<List<String>> uniqueKeys = new ArrayList<>();
         Optional<List<String>> primaryKey = keys(name, uniqueKeys);
-        TableSchema schema = new TableSchema(name, columns(name, primaryKey.orElse(List.of())));
+        TableSchema schema = withDefaults(context, new TableSchema(name, columns(name, primaryKey.orElse(List.of()))));
         Catalog catalog = context.catalog();
         if (Names.relationExists(catalog, name)) {
             if (statement.ifNotExists()) {
@@ -123,9 +126,6 @@ public final class CreateTableExecution implements StatementExecution
             if (!names.add(column)) {
                 throw new BasaltException(ErrorCode.DUPLICATE_COLUMN, "column \"" + column + "\" specified more than once");
             }
-            if (definition.defaultValue().isPresent()) {
-                throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "not supported yet: DEFAULT values (column \"" + column + "\")");
-            }
             DataType type = definition.type().toDataType();
             if (type instanceof NullType) {
                 throw new BasaltException(ErrorCode.DATATYPE_MISMATCH, "column \"" + column + "\" cannot have type NULL");
@@ -141,6 +141,29 @@ public final class CreateTableExecution implements StatementExecution
             }
         }
         return columns;
+    }
+
+    /** The columns with their DEFAULT expressions, each checked as INSERT will bind it and stored as SQL text. */
+    private TableSchema withDefaults(StatementContext context, TableSchema schema)
+    {
+        List<Column> columns = new ArrayList<>(schema.columns());
+        for (int i = 0; i < columns.size(); i++) {
+            Optional<Expression> expression = statement.columns().get(i).defaultValue();
+            if (expression.isPresent()) {
+                String sql = defaultSql(context, schema, i, expression.get());
+                // evaluated once so that a constant that does not convert ('abc' for an INTEGER) fails now, not at INSERT
+                AlterTableExecution.constant(context, expression.get(), columns.get(i).type());
+                columns.set(i, columns.get(i).withDefault(Optional.of(sql)));
+            }
+        }
+        return new TableSchema(schema.name(), columns);
+    }
+
+    /** Validates a column's DEFAULT against {@code schema} (42804, 0A000, ...) and returns the SQL text to store. */
+    static String defaultSql(StatementContext context, TableSchema schema, int ordinal, Expression expression)
+    {
+        context.planner().planColumnDefault(schema, ordinal, expression);
+        return SqlFormatter.format(expression);
     }
 
     static BasaltException duplicate(Catalog catalog, String name)

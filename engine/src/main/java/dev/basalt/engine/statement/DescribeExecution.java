@@ -9,18 +9,23 @@ import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.type.DataTypes;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** DESCRIBE t / SHOW COLUMNS FROM t (also views): column_name, column_type and null ("YES"/"NO"), as in DuckDB. */
+/**
+ * DESCRIBE t / SHOW COLUMNS FROM t (also views): column_name, column_type, null ("YES"/"NO") and default (the
+ * DEFAULT expression's SQL, NULL when none), as in DuckDB.
+ */
 public final class DescribeExecution implements StatementExecution
 {
     public static final List<Column> COLUMNS = List.of(
             new Column("column_name", DataTypes.VARCHAR, false),
             new Column("column_type", DataTypes.VARCHAR, false),
-            new Column("null", DataTypes.VARCHAR, false));
+            new Column("null", DataTypes.VARCHAR, false),
+            new Column("default", DataTypes.VARCHAR, true));
 
     private final Describe statement;
 
@@ -39,7 +44,7 @@ public final class DescribeExecution implements StatementExecution
                 : Names.existingTable(context.catalog(), statement.table()).schema();
         List<List<Object>> rows = new ArrayList<>();
         for (Column column : schema.columns()) {
-            rows.add(List.of(column.name(), column.type().sqlName(), column.nullable() ? "YES" : "NO"));
+            rows.add(Arrays.asList(column.name(), column.type().sqlName(), column.nullable() ? "YES" : "NO", column.defaultExpression().orElse(null)));
         }
         return new MaterializedResult(COLUMNS, rows, context.newQueryMemory());
     }

@@ -171,7 +171,13 @@ queryPrimary
     ;
 
 valuesRow
-    : '(' expression (',' expression)* ')'
+    : '(' valuesItem (',' valuesItem)* ')'
+    ;
+
+// DEFAULT: the column's default, only where VALUES feeds an INSERT (the binder refuses it elsewhere)
+valuesItem
+    : DEFAULT
+    | expression
     ;
 
 querySpecification

@@ -27,6 +27,7 @@ public sealed interface Expression extends Node
                 FunctionCall,
                 Substring,
                 Position,
-                Trim
+                Trim,
+                DefaultValue
 {
 }

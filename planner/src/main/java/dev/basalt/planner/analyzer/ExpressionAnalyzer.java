@@ -10,6 +10,7 @@ import dev.basalt.parser.tree.ComparisonOperator;
 import dev.basalt.parser.tree.Concat;
 import dev.basalt.parser.tree.DateLiteral;
 import dev.basalt.parser.tree.DecimalLiteral;
+import dev.basalt.parser.tree.DefaultValue;
 import dev.basalt.parser.tree.DoubleLiteral;
 import dev.basalt.parser.tree.Exists;
 import dev.basalt.parser.tree.Expression;
@@ -225,6 +226,8 @@ final class ExpressionAnalyzer
             case Position position -> new Call(Function.STRPOS, List.of(stringArgument(analyze(position.haystack()), Function.STRPOS, position),
                     stringArgument(analyze(position.needle()), Function.STRPOS, position)), DataTypes.BIGINT);
             case Trim trim -> trim(trim);
+            case DefaultValue defaultValue -> throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR,
+                    "DEFAULT is only allowed as a value of INSERT ... VALUES", defaultValue);
         };
     }
 

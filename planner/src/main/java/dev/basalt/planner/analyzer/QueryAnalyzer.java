@@ -4,6 +4,7 @@ import dev.basalt.parser.SqlParser;
 import dev.basalt.parser.tree.AllColumns;
 import dev.basalt.parser.tree.ColumnReference;
 import dev.basalt.parser.tree.ConflictAction;
+import dev.basalt.parser.tree.DefaultValue;
 import dev.basalt.parser.tree.Expression;
 import dev.basalt.parser.tree.GroupingElement;
 import dev.basalt.parser.tree.GroupingExpression;
@@ -1021,6 +1022,15 @@ public final class QueryAnalyzer
 
     private List<List<RowExpression>> bindValuesRows(dev.basalt.parser.tree.Values values)
     {
+        return bindValuesRows(values, List.of(), null);
+    }
+
+    /**
+     * The rows of VALUES, bound. With a target table ({@code schema} not null), an item DEFAULT that stands for
+     * target column {@code targets.get(i)} becomes that column's default (already of the column type).
+     */
+    private List<List<RowExpression>> bindValuesRows(dev.basalt.parser.tree.Values values, List<Integer> targets, TableSchema schema)
+    {
         ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, Scope.empty(), "VALUES", null, Map.of());
         List<List<RowExpression>> rows = new ArrayList<>();
         int width = -1;
@@ -1030,8 +1040,15 @@ public final class QueryAnalyzer
             }
             width = row.size();
             List<RowExpression> bound = new ArrayList<>();
-            for (Expression expression : row) {
-                bound.add(analyzer.analyze(expression));
+            for (int i = 0; i < row.size(); i++) {
+                Expression expression = row.get(i);
+                if (expression instanceof DefaultValue && schema != null) {
+                    // past the last target the INSERT's width check reports the row as too long
+                    bound.add(i < targets.size() ? columnDefault(schema, targets.get(i)) : new Constant(null, DataTypes.NULL));
+                }
+                else {
+                    bound.add(analyzer.analyze(expression));
+                }
             }
             rows.add(bound);
         }
@@ -1351,6 +1368,34 @@ public final class QueryAnalyzer
         return new ExpressionAnalyzer(context, new Scope(fields), clause, null, Map.of()).analyzeBoolean(predicate, clause);
     }
 
+    /**
+     * A column's DEFAULT expression, cast to the column type as an INSERT value is. The table's columns are in scope
+     * only to say clearly that they may not be used: column references, parameters and subqueries are 0A000,
+     * aggregates 42803, window functions 42P20, a type that cannot be assigned to the column 42804.
+     */
+    public RowExpression analyzeColumnDefault(TableSchema schema, int ordinal, Expression expression)
+    {
+        Column column = schema.column(ordinal);
+        if (ParameterCounter.count(expression) > 0) {
+            throw SemanticErrors.error(ErrorCode.FEATURE_NOT_SUPPORTED, "parameters are not allowed in DEFAULT expressions", expression);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < schema.columnCount(); i++) {
+            Column field = schema.column(i);
+            fields.add(new Field(Optional.of(schema.name()), field.name(), context.symbols().newSymbol(field.name(), field.type())));
+        }
+        RowExpression value = new ExpressionAnalyzer(context, new Scope(fields), "DEFAULT expressions", null, Map.of()).analyze(expression);
+        if (!Expressions.symbolIds(value).isEmpty()) {
+            throw SemanticErrors.error(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT expression of column \""
+                    + column.name() + "\"", expression);
+        }
+        if (!TypeCoercion.canCast(value.type(), column.type())) {
+            throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type " + column.type().sqlName()
+                    + " but default expression is of type " + value.type().sqlName(), expression);
+        }
+        return OperatorTyping.cast(value, column.type(), false, expression);
+    }
+
     // ---------------------------------------------------------------- DELETE / UPDATE
 
     /** The rows a DELETE / UPDATE targets: a row-id scan filtered by WHERE, and the table's columns in scope. */
@@ -1455,7 +1500,7 @@ public final class QueryAnalyzer
 
     /**
      * INSERT: a plan producing exactly the table's columns in table order and with the table's types (assignment
-     * casts inserted, columns not listed are NULL).
+     * casts inserted, columns not listed get their DEFAULT expression, or NULL).
      */
     public LogicalPlan analyzeInsert(Insert insert)
     {
@@ -1472,14 +1517,15 @@ public final class QueryAnalyzer
             names.add(column.name());
         }
         Query query = insert.query();
+        List<RowExpression> defaults = insertDefaults(schema, targets);
         LogicalPlan plan;
         if (query.body() instanceof dev.basalt.parser.tree.Values values && query.with().isEmpty() && query.orderBy().isEmpty()
                 && query.limit().isEmpty() && query.offset().isEmpty()) {
             // VALUES are converted straight to the column types, without first unifying the rows
             List<List<RowExpression>> rows = new ArrayList<>();
-            for (List<RowExpression> row : bindValuesRows(values)) {
+            for (List<RowExpression> row : bindValuesRows(values, targets, schema)) {
                 checkInsertWidth(row.size(), targets.size(), values);
-                rows.add(tableRow(row, targets, schema, values));
+                rows.add(tableRow(row, targets, schema, defaults, values));
             }
             plan = new Values(outputs, rows);
         }
@@ -1490,7 +1536,7 @@ public final class QueryAnalyzer
             for (Symbol symbol : source.outputs()) {
                 row.add(symbol.reference());
             }
-            plan = new Project(source.plan(), outputs, tableRow(row, targets, schema, query));
+            plan = new Project(source.plan(), outputs, tableRow(row, targets, schema, defaults, query));
         }
         return new Output(plan, outputs, names);
     }
@@ -1528,13 +1574,39 @@ public final class QueryAnalyzer
         }
     }
 
-    /** The values for every table column, in table order: assigned ones cast to the column type, others NULL. */
-    private static List<RowExpression> tableRow(List<RowExpression> values, List<Integer> targets, TableSchema schema, Node node)
+    /**
+     * What each column not assigned by the INSERT gets, by ordinal (null for assigned columns): its DEFAULT (bound
+     * once; immutable, so every row can share it and a volatile one is still evaluated per row) or NULL.
+     */
+    private List<RowExpression> insertDefaults(TableSchema schema, List<Integer> targets)
     {
-        List<RowExpression> row = new ArrayList<>();
+        List<RowExpression> defaults = new ArrayList<>();
         for (int i = 0; i < schema.columnCount(); i++) {
-            row.add(new Constant(null, schema.column(i).type()));
+            Column column = schema.column(i);
+            if (targets.contains(i)) {
+                defaults.add(null);
+            }
+            else {
+                defaults.add(columnDefault(schema, i));
+            }
         }
+        return defaults;
+    }
+
+    /** Column {@code ordinal}'s DEFAULT bound and of the column type, or a NULL of that type when it has none. */
+    private RowExpression columnDefault(TableSchema schema, int ordinal)
+    {
+        Column column = schema.column(ordinal);
+        if (column.defaultExpression().isEmpty()) {
+            return new Constant(null, column.type());
+        }
+        return analyzeColumnDefault(schema, ordinal, new SqlParser().parseExpression(column.defaultExpression().get()));
+    }
+
+    /** The values for every table column, in table order: assigned ones cast to the column type, others their default. */
+    private static List<RowExpression> tableRow(List<RowExpression> values, List<Integer> targets, TableSchema schema, List<RowExpression> defaults, Node node)
+    {
+        List<RowExpression> row = new ArrayList<>(defaults);
         for (int i = 0; i < targets.size(); i++) {
             Column column = schema.column(targets.get(i));
             RowExpression value = values.get(i);

@@ -21,12 +21,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binary form of a {@link Manifest} (all little-endian; str = i32 length + UTF-8). Format version 2:
+ * Binary form of a {@link Manifest} (all little-endian; str = i32 length + UTF-8). Format version 3:
  * <pre>
  * "BSMF" magic | i32 format version | i64 manifest version | i64 next table id | i64 next file id
  * i32 table count, per table:
  *   i64 id | str name | i64 next column id
- *   i32 column count | per column: i64 column id, str name, str SQL type, u8 nullable, u8 has default, [default]
+ *   i32 column count | per column: i64 column id, str name, str SQL type, u8 nullable,
+ *                                  u8 flags (1 = fill value, 2 = DEFAULT expression), [fill value], [str expression]
  *   i32 row-group count, per row group:
  *     i64 file id | i32 row count | i64 deletion file id (0 = none) | i32 deleted rows
  *     i32 chunk count | per chunk: i64 column id, i64 offset, i32 length, i64 null count,
@@ -37,13 +38,15 @@ import java.util.Optional;
  *                             | u8 has predicate | [str predicate] | u8 unique
  * i32 CRC32C of everything before it
  * </pre>
- * Version 1 (no column ids, deletions, views or indexes; chunk i = column i) is still read.
+ * The fill value is what row groups written before an ADD COLUMN read; the expression (SQL text) is evaluated for
+ * later INSERTs that omit the column. Version 2 (flags only 0/1: no expressions) and version 1 (no column ids,
+ * deletions, views or indexes; chunk i = column i) are still read.
  */
 public final class ManifestCodec
 {
     public static final int MAGIC = 0x464D5342; // "BSMF" little-endian
     /** Bumped on any incompatible change; a reader refuses versions newer than its own. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private ManifestCodec() {}
 
@@ -66,9 +69,13 @@ public final class ManifestCodec
                 out.writeString(column.name());
                 out.writeString(column.column().type().sqlName());
                 out.writeByte(column.column().nullable() ? 1 : 0);
-                out.writeByte(column.defaultValue() != null ? 1 : 0);
+                Optional<String> expression = column.column().defaultExpression();
+                out.writeByte((column.defaultValue() != null ? 1 : 0) | (expression.isPresent() ? 2 : 0));
                 if (column.defaultValue() != null) {
                     ValueCodec.writeDefault(out, column.column().type(), column.defaultValue());
+                }
+                if (expression.isPresent()) {
+                    out.writeString(expression.get());
                 }
             }
             out.writeInt(table.rowGroups().size());
@@ -174,7 +181,7 @@ public final class ManifestCodec
             int tableCount = in.readCount(in.remaining());
             List<TableEntry> tables = new ArrayList<>(tableCount);
             for (int t = 0; t < tableCount; t++) {
-                tables.add(formatVersion == 1 ? readTableV1(in) : readTable(in));
+                tables.add(formatVersion == 1 ? readTableV1(in) : readTable(in, formatVersion));
             }
             List<ViewDefinition> views = new ArrayList<>();
             List<IndexEntry> indexes = new ArrayList<>();
@@ -218,7 +225,7 @@ public final class ManifestCodec
         return values;
     }
 
-    private static TableEntry readTable(ByteSource in)
+    private static TableEntry readTable(ByteSource in, int formatVersion)
     {
         long id = in.readLong();
         String name = in.readString();
@@ -230,8 +237,13 @@ public final class ManifestCodec
             String columnName = in.readString();
             DataType type = DataTypes.parse(in.readString());
             boolean nullable = in.readBoolean();
-            Object defaultValue = in.readBoolean() ? ValueCodec.readDefault(in, type) : null;
-            columns.add(new ColumnEntry(columnId, new Column(columnName, type, nullable), defaultValue));
+            int flags = in.readByte();
+            if (flags > (formatVersion >= 3 ? 3 : 1)) {
+                throw new CorruptedDataException("invalid column flags " + flags + " of column \"" + columnName + "\" in table \"" + name + "\"");
+            }
+            Object defaultValue = (flags & 1) != 0 ? ValueCodec.readDefault(in, type) : null;
+            Optional<String> expression = (flags & 2) != 0 ? Optional.of(in.readString()) : Optional.empty();
+            columns.add(new ColumnEntry(columnId, new Column(columnName, type, nullable, expression), defaultValue));
         }
         int rowGroupCount = in.readCount(in.remaining());
         List<RowGroupEntry> rowGroups = new ArrayList<>(rowGroupCount);

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,6 +77,53 @@ class ManifestCodecTest
             damaged[i] ^= (byte) 0x10;
             assertThrows(CorruptedDataException.class, () -> ManifestCodec.decode(damaged, damaged.length), "byte " + i);
         }
+    }
+
+    private static Manifest withDefaults()
+    {
+        List<ColumnEntry> columns = List.of(
+                new ColumnEntry(1, new Column("id", DataTypes.BIGINT, false), null),
+                new ColumnEntry(3, new Column("label", DataTypes.VARCHAR, true, Optional.of("'it''s'")), null),
+                new ColumnEntry(4, new Column("score", DecimalType.of(15, 2), false, Optional.of("CAST(1.5 AS DECIMAL(15,2)) * 2")), new BigDecimal("3.00")),
+                new ColumnEntry(6, new Column("day", DataTypes.DATE, true, Optional.of("current_date")), LocalDate.of(2026, 1, 2)),
+                new ColumnEntry(7, new Column("fill", DataTypes.INTEGER), 7));
+        TableEntry table = new TableEntry(9, "t", columns, 8, List.of());
+        return new Manifest(3, 10, 1, List.of(table));
+    }
+
+    @Test
+    void defaultExpressionsAndFillValuesRoundTrip()
+    {
+        Manifest manifest = withDefaults();
+        byte[] bytes = ManifestCodec.encode(manifest);
+        Manifest decoded = ManifestCodec.decode(bytes, bytes.length);
+        assertEquals(manifest, decoded);
+        TableSchema schema = decoded.table("t").orElseThrow().schema();
+        assertEquals(Optional.empty(), schema.column(0).defaultExpression());
+        assertEquals(Optional.of("'it''s'"), schema.column(1).defaultExpression());
+        assertEquals(Optional.of("current_date"), schema.column(3).defaultExpression());
+        assertEquals(Optional.empty(), schema.column(4).defaultExpression());
+        assertEquals(new BigDecimal("3.00"), decoded.table("t").orElseThrow().columns().get(2).defaultValue());
+    }
+
+    @Test
+    void readsFormatVersion2()
+    {
+        // Version 2 wrote u8 "has fill value" where version 3 has the flags byte, so without expressions the
+        // bytes are the same but for the version number.
+        TableEntry table = new TableEntry(9, "t", List.of(
+                new ColumnEntry(1, new Column("id", DataTypes.BIGINT, false), null),
+                new ColumnEntry(2, new Column("fill", DataTypes.INTEGER), 7)), 3, List.of());
+        Manifest manifest = new Manifest(3, 10, 1, List.of(table));
+        byte[] bytes = ManifestCodec.encode(manifest);
+        LittleEndian.putInt(bytes, 4, 2);
+        LittleEndian.putInt(bytes, bytes.length - 4, Checksums.crc32c(bytes, 0, bytes.length - 4));
+        assertEquals(manifest, ManifestCodec.decode(bytes, bytes.length));
+        // An expression flag in a version 2 manifest is damage, not something to guess at.
+        byte[] v3 = ManifestCodec.encode(withDefaults());
+        LittleEndian.putInt(v3, 4, 2);
+        LittleEndian.putInt(v3, v3.length - 4, Checksums.crc32c(v3, 0, v3.length - 4));
+        assertThrows(CorruptedDataException.class, () -> ManifestCodec.decode(v3, v3.length));
     }
 
     @Test

@@ -66,7 +66,7 @@ class ManifestFormatV1Test
         assertEquals(new ChunkEntry(8, 40, new ZoneMap(5, 0, 1L, 5L)), rowGroup.chunkFor(1));
         assertEquals(5, table.statistics().columns().get(1).nullCount());
         assertEquals(List.of(), manifest.views());
-        // Written back as version 2, and read again the same.
+        // Written back in the current format, and read again the same.
         byte[] v2 = ManifestCodec.encode(manifest);
         assertEquals(manifest, ManifestCodec.decode(v2, v2.length));
     }
