@@ -4,10 +4,8 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +15,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,26 +45,23 @@ class CrashRecoveryTest
         int killedMidRun = 0;
         while (rounds < ROUNDS && System.nanoTime() - start < BUDGET_NANOS) {
             rounds++;
-            AtomicLong printed = new AtomicLong(-1);
             Process process = startWorker(Long.MAX_VALUE);
-            Thread reader = readOutput(process, printed);
             // Let it get going (JVM start, recovery, a first commit), then kill it somewhere in the middle of its work;
             // now and then right away, during recovery.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             long first = random.nextInt(8) == 0 ? -1 : committed;
-            while (printed.get() <= first && process.isAlive() && System.nanoTime() < deadline) {
+            while (lastPrinted() <= first && process.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
             Thread.sleep(random.nextInt(400));
             boolean alive = process.isAlive();
             process.destroyForcibly();
             process.waitFor();
-            reader.join();
             if (alive) {
                 killedMidRun++;
             }
-            long lastPrinted = Math.max(printed.get(), 0);
-            lastOutput = output.toString();
+            long lastPrinted = Math.max(lastPrinted(), 0);
+            lastOutput = Files.readString(outputFile);
             assertTrue(lastPrinted >= committed, "the worker went backwards: " + lastPrinted + " < " + committed);
             committed = verify(lastPrinted);
         }
@@ -77,11 +71,8 @@ class CrashRecoveryTest
         assertTrue(committed > rounds, "too few transactions committed: " + committed);
         // A clean finish after all the crashes.
         Process process = startWorker(committed + 10);
-        AtomicLong printed = new AtomicLong(-1);
-        Thread reader = readOutput(process, printed);
         assertEquals(0, process.waitFor());
-        reader.join();
-        assertEquals(committed + 10, printed.get());
+        assertEquals(committed + 10, lastPrinted());
         assertEquals(committed + 10, verify(committed + 10));
     }
 
@@ -134,38 +125,36 @@ class CrashRecoveryTest
             throws IOException
     {
         String java = ProcessHandle.current().info().command().orElse("java");
+        if (outputFile != null) {
+            Files.deleteIfExists(outputFile);
+        }
+        outputFile = Files.createTempFile("basalt-crash-worker", ".out");
+        outputFile.toFile().deleteOnExit();
         return new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "--add-modules=jdk.incubator.vector", "-XX:TieredStopAtLevel=1", "-XX:+DisplayVMOutputToStderr",
                 "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(), directory.toString(), Long.toString(last))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(outputFile.toFile())
                 .start();
     }
 
-    /** The child's stdout, for failure messages. */
-    private final StringBuffer output = new StringBuffer();
+    /**
+     * The child's stdout goes to a file, not a pipe: reading a pipe while the JDK drains it at process exit can lose
+     * the last lines (the reaper thread closes the stream under a concurrent reader), which would look like a
+     * commit the child never reported.
+     */
+    private Path outputFile;
     private String lastOutput = "";
 
-    private Thread readOutput(Process process, AtomicLong printed)
+    /** The highest transaction number the child has printed so far (-1 when none). */
+    private long lastPrinted()
+            throws IOException
     {
-        output.setLength(0);
-        Thread thread = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    // Anywhere in the line: the JVM may write its own messages to stdout too.
-                    output.append(line).append('\n');
-                    Matcher matcher = PROGRESS.matcher(line);
-                    while (matcher.find()) {
-                        long value = Long.parseLong(matcher.group(2));
-                        printed.accumulateAndGet(value, Math::max);
-                    }
-                }
-            }
-            catch (IOException e) {
-                // The process died; what was read is what counts.
-            }
-        });
-        thread.start();
-        return thread;
+        long printed = -1;
+        Matcher matcher = PROGRESS.matcher(Files.readString(outputFile));
+        while (matcher.find()) {
+            printed = Math.max(printed, Long.parseLong(matcher.group(2)));
+        }
+        return printed;
     }
 }
