@@ -20,7 +20,9 @@ import dev.basalt.parser.tree.CreateView;
 import dev.basalt.parser.tree.Delete;
 import dev.basalt.parser.tree.DropIndex;
 import dev.basalt.parser.tree.DropTable;
+import dev.basalt.parser.tree.DropTrigger;
 import dev.basalt.parser.tree.DropView;
+import dev.basalt.parser.tree.CreateTrigger;
 import dev.basalt.parser.tree.Insert;
 import dev.basalt.parser.tree.Reindex;
 import dev.basalt.parser.tree.ResetVariable;
@@ -364,6 +366,8 @@ public final class Session implements AutoCloseable
             case DropView s -> true;
             case CreateIndex s -> true;
             case DropIndex s -> true;
+            case CreateTrigger s -> true;
+            case DropTrigger s -> true;
             case Reindex s -> true;
             case Insert s -> true;
             case Update s -> true;

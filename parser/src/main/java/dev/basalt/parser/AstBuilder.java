@@ -43,6 +43,10 @@ import dev.basalt.parser.tree.DropColumn;
 import dev.basalt.parser.tree.DropIndex;
 import dev.basalt.parser.tree.DropTable;
 import dev.basalt.parser.tree.DropView;
+import dev.basalt.parser.tree.DropTrigger;
+import dev.basalt.parser.tree.CreateTrigger;
+import dev.basalt.parser.tree.TriggerEvent;
+import dev.basalt.parser.tree.TriggerTiming;
 import dev.basalt.parser.tree.Exists;
 import dev.basalt.parser.tree.Explain;
 import dev.basalt.parser.tree.Expression;
@@ -130,6 +134,7 @@ import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.tree.ParseTree;
 
@@ -271,6 +276,52 @@ final class AstBuilder
     public Object visitDropView(BasaltSqlParser.DropViewContext context)
     {
         return new DropView(location(context), qualifiedName(context.qualifiedName()), context.EXISTS() != null);
+    }
+
+    @Override
+    public Object visitCreateTrigger(BasaltSqlParser.CreateTriggerContext context)
+    {
+        TriggerTiming timing = TriggerTiming.BEFORE; // SQLite's default
+        if (context.triggerTiming() != null) {
+            BasaltSqlParser.TriggerTimingContext t = context.triggerTiming();
+            timing = t.AFTER() != null ? TriggerTiming.AFTER : t.INSTEAD() != null ? TriggerTiming.INSTEAD_OF : TriggerTiming.BEFORE;
+        }
+        BasaltSqlParser.TriggerEventContext e = context.triggerEvent();
+        TriggerEvent event = e.INSERT() != null ? TriggerEvent.INSERT : e.DELETE() != null ? TriggerEvent.DELETE : TriggerEvent.UPDATE;
+        List<Identifier> columns = new ArrayList<>();
+        for (BasaltSqlParser.IdentifierContext column : e.identifier()) {
+            columns.add(identifier(column));
+        }
+        List<Statement> body = new ArrayList<>();
+        for (BasaltSqlParser.StatementContext statementContext : context.triggerBody().statement()) {
+            Statement statement = statement(statementContext);
+            switch (statement) {
+                case Query q -> {}
+                case Insert i -> {}
+                case Update u -> {}
+                case Delete d -> {}
+                default -> throw error(statementContext, "a trigger body may only contain INSERT, UPDATE, DELETE and SELECT statements");
+            }
+            body.add(statement);
+        }
+        Optional<String> whenSql = context.booleanExpression() == null ? Optional.empty() : Optional.of(sourceText(context.booleanExpression(), context.booleanExpression().getStop()));
+        BasaltSqlParser.TriggerBodyContext bodyContext = context.triggerBody();
+        String bodySql = sourceText(bodyContext, bodyContext.getStop());
+        return new CreateTrigger(location(context), qualifiedName(context.name), qualifiedName(context.table), timing, event, columns,
+                optionalExpression(context.booleanExpression()), body, whenSql, bodySql,
+                context.EXISTS() != null);
+    }
+
+    /** The original text from the start of a rule to a token, so stored SQL keeps the user's spelling. */
+    private static String sourceText(ParserRuleContext context, Token stop)
+    {
+        return context.getStart().getInputStream().getText(Interval.of(context.getStart().getStartIndex(), stop.getStopIndex()));
+    }
+
+    @Override
+    public Object visitDropTrigger(BasaltSqlParser.DropTriggerContext context)
+    {
+        return new DropTrigger(location(context), qualifiedName(context.qualifiedName()), context.EXISTS() != null);
     }
 
     @Override

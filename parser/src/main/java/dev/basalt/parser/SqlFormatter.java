@@ -37,6 +37,8 @@ import dev.basalt.parser.tree.DropColumn;
 import dev.basalt.parser.tree.DropIndex;
 import dev.basalt.parser.tree.DropTable;
 import dev.basalt.parser.tree.DropView;
+import dev.basalt.parser.tree.DropTrigger;
+import dev.basalt.parser.tree.CreateTrigger;
 import dev.basalt.parser.tree.Exists;
 import dev.basalt.parser.tree.Explain;
 import dev.basalt.parser.tree.Expression;
@@ -164,6 +166,12 @@ public final class SqlFormatter
                     + (c.ifNotExists() ? "IF NOT EXISTS " : "") + name(c.name()) + optionalIdentifierList(c.columnAliases())
                     + " AS " + query(c.query());
             case DropView d -> "DROP VIEW " + (d.ifExists() ? "IF EXISTS " : "") + name(d.name());
+            case CreateTrigger c -> "CREATE TRIGGER " + (c.ifNotExists() ? "IF NOT EXISTS " : "") + name(c.name()) + " "
+                    + c.timing().name().replace('_', ' ') + " " + c.event()
+                    + (c.updateColumns().isEmpty() ? "" : " OF " + join(c.updateColumns(), SqlFormatter::identifier))
+                    + " ON " + name(c.table()) + " FOR EACH ROW" + c.whenSql().map(w -> " WHEN " + w).orElse("")
+                    + " BEGIN " + c.bodySql() + " END";
+            case DropTrigger d -> "DROP TRIGGER " + (d.ifExists() ? "IF EXISTS " : "") + name(d.name());
             case CreateIndex c -> "CREATE " + (c.unique() ? "UNIQUE " : "") + "INDEX " + (c.ifNotExists() ? "IF NOT EXISTS " : "")
                     + name(c.name()) + " ON " + name(c.table()) + " " + identifierList(c.columns())
                     + c.where().map(w -> " WHERE " + format(w)).orElse("");

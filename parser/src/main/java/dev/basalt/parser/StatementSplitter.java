@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Finds statement ends in a script without parsing it: a {@code ;} ends a statement unless it is inside a
  * '...' or E'...' string, a "..." or `...` identifier, a -- comment or a block comment. Works on incomplete input
- * (the shell calls it on every line typed), so it never throws.
+ * (the shell calls it on every line typed), so it never throws. Inside {@code CREATE TRIGGER ... BEGIN ... END} the
+ * {@code ;} that end the body statements do not end the statement; the one after the body's END does.
  */
 final class StatementSplitter
 {
@@ -17,12 +18,17 @@ final class StatementSplitter
     {
         List<String> statements = new ArrayList<>();
         Scanner scanner = new Scanner(script);
+        TriggerBlocks blocks = new TriggerBlocks();
         int start = 0;
         boolean significant = false;
         while (scanner.hasNext()) {
             int position = scanner.position;
             char c = scanner.next();
-            if (c == ';' && scanner.inCode()) {
+            if (c == ';' && scanner.inCode() && !blocks.terminates()) {
+                blocks.other();
+            }
+            else if (c == ';' && scanner.inCode()) {
+                blocks.reset();
                 if (significant) {
                     statements.add(script.substring(start, position).strip());
                 }
@@ -30,9 +36,13 @@ final class StatementSplitter
                 significant = false;
             }
             else if (scanner.inCode() || scanner.inLiteral()) {
+                blocks.accept(c, scanner.inCode());
                 if (!Character.isWhitespace(c)) {
                     significant = true;
                 }
+            }
+            else {
+                blocks.accept(' ', true);
             }
         }
         if (significant) {
@@ -45,17 +55,109 @@ final class StatementSplitter
     static boolean isComplete(String buffer)
     {
         Scanner scanner = new Scanner(buffer);
+        TriggerBlocks blocks = new TriggerBlocks();
         boolean terminated = false;
         while (scanner.hasNext()) {
             char c = scanner.next();
-            if (scanner.inCode() && c == ';') {
+            if (scanner.inCode() && c == ';' && blocks.terminates()) {
+                blocks.reset();
                 terminated = true;
             }
-            else if ((scanner.inCode() || scanner.inLiteral()) && !Character.isWhitespace(c)) {
-                terminated = false;
+            else if (scanner.inCode() && c == ';') {
+                blocks.other();
+            }
+            else if (scanner.inCode() || scanner.inLiteral()) {
+                blocks.accept(c, scanner.inCode());
+                if (!Character.isWhitespace(c)) {
+                    terminated = false;
+                }
+            }
+            else {
+                blocks.accept(' ', true);
             }
         }
         return terminated && !scanner.inBlockComment();
+    }
+
+    /**
+     * Tracks the words of the current statement to see whether it is {@code CREATE [TEMP] TRIGGER ... BEGIN ...}:
+     * there a {@code ;} ends the statement only right after the END that closes the body (CASE ... END counted).
+     */
+    private static final class TriggerBlocks
+    {
+        private final StringBuilder word = new StringBuilder();
+        private int words;
+        private boolean create;
+        private boolean trigger;
+        private boolean body;
+        private int caseDepth;
+        private boolean afterEnd;
+
+        void accept(char c, boolean code)
+        {
+            if (code && (Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+                word.append(c);
+                return;
+            }
+            finishWord();
+            if (!Character.isWhitespace(c)) {
+                afterEnd = false;
+            }
+        }
+
+        void other()
+        {
+            finishWord();
+            afterEnd = false;
+        }
+
+        boolean terminates()
+        {
+            finishWord();
+            return !body || afterEnd;
+        }
+
+        void reset()
+        {
+            word.setLength(0);
+            words = 0;
+            create = false;
+            trigger = false;
+            body = false;
+            caseDepth = 0;
+            afterEnd = false;
+        }
+
+        private void finishWord()
+        {
+            if (word.isEmpty()) {
+                return;
+            }
+            String w = word.toString().toUpperCase(java.util.Locale.ROOT);
+            word.setLength(0);
+            words++;
+            afterEnd = false;
+            if (words == 1) {
+                create = w.equals("CREATE");
+            }
+            else if (create && !trigger && words <= 3 && w.equals("TRIGGER")) {
+                trigger = true;
+            }
+            else if (trigger && !body && w.equals("BEGIN")) {
+                body = true;
+            }
+            else if (body && w.equals("CASE")) {
+                caseDepth++;
+            }
+            else if (body && w.equals("END")) {
+                if (caseDepth > 0) {
+                    caseDepth--;
+                }
+                else {
+                    afterEnd = true;
+                }
+            }
+        }
     }
 
     /** Character scanner that tracks whether the last character returned was code, literal text or comment. */

@@ -1,5 +1,9 @@
 package dev.basalt.parser;
 
+import dev.basalt.parser.tree.CreateTrigger;
+import dev.basalt.parser.tree.DropTrigger;
+import dev.basalt.parser.tree.TriggerEvent;
+import dev.basalt.parser.tree.TriggerTiming;
 import dev.basalt.parser.tree.AddColumn;
 import dev.basalt.parser.tree.AllColumns;
 import dev.basalt.parser.tree.AlterTable;
@@ -63,6 +67,8 @@ import dev.basalt.parser.tree.Reindex;
 import dev.basalt.parser.tree.Vacuum;
 import dev.basalt.parser.tree.Values;
 import dev.basalt.parser.tree.WithQuery;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -73,6 +79,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatementParsingTest
@@ -280,6 +287,54 @@ class StatementParsingTest
         assertEquals(List.of("a", "b"), index.columns().stream().map(c -> c.value()).toList());
         assertTrue(index.where().isPresent());
         assertEquals("i", parse(DropIndex.class, "DROP INDEX i;").name().toString());
+    }
+
+    @Test
+    void triggers()
+    {
+        CreateTrigger trigger = parse(CreateTrigger.class, """
+                CREATE TRIGGER IF NOT EXISTS audit AFTER UPDATE OF qty, name ON t FOR EACH ROW WHEN new.qty > old.qty
+                BEGIN
+                  INSERT INTO log VALUES (new.id, 'a;b');
+                  SELECT CASE WHEN old.qty > 0 THEN 1 END;
+                END;""");
+        assertTrue(trigger.ifNotExists());
+        assertEquals("audit", trigger.name().toString());
+        assertEquals("t", trigger.table().toString());
+        assertEquals(TriggerTiming.AFTER, trigger.timing());
+        assertEquals(TriggerEvent.UPDATE, trigger.event());
+        assertEquals(List.of("qty", "name"), trigger.updateColumns().stream().map(c -> c.value()).toList());
+        assertEquals(Optional.of("new.qty > old.qty"), trigger.whenSql());
+        assertEquals("INSERT INTO log VALUES (new.id, 'a;b');\n  SELECT CASE WHEN old.qty > 0 THEN 1 END;", trigger.bodySql());
+        assertEquals(2, trigger.body().size());
+        assertInstanceOf(Insert.class, trigger.body().getFirst());
+
+        // SQLite's default timing is BEFORE; FOR EACH ROW is optional
+        CreateTrigger plain = parse(CreateTrigger.class, "CREATE TRIGGER t1r1 UPDATE ON t1 BEGIN SELECT 1; END");
+        assertEquals(TriggerTiming.BEFORE, plain.timing());
+        assertEquals(TriggerEvent.UPDATE, plain.event());
+        assertFalse(plain.ifNotExists());
+        assertEquals(Optional.empty(), plain.when());
+        assertEquals(TriggerTiming.INSTEAD_OF, parse(CreateTrigger.class, "CREATE TRIGGER x INSTEAD OF DELETE ON v BEGIN SELECT 1; END").timing());
+        assertEquals(TriggerEvent.DELETE, parse(CreateTrigger.class, "CREATE TRIGGER x BEFORE DELETE ON v BEGIN DELETE FROM a; END").event());
+
+        assertTrue(parse(DropTrigger.class, "DROP TRIGGER IF EXISTS audit").ifExists());
+        assertFalse(parse(DropTrigger.class, "DROP TRIGGER audit;").ifExists());
+
+        BasaltException error = assertThrows(BasaltException.class, () -> parser.parse("CREATE TRIGGER x AFTER INSERT ON t BEGIN DROP TABLE t; END"));
+        assertEquals(ErrorCode.SYNTAX_ERROR, error.code());
+        assertThrows(BasaltException.class, () -> parser.parse("CREATE TRIGGER x AFTER INSERT ON t BEGIN END"));
+        // the new keywords remain usable as names
+        parse(Query.class, "SELECT before, after, each, instead, trigger, of FROM t");
+    }
+
+    @Test
+    void triggerRowReferencesBecomeParameters()
+    {
+        TriggerRowReferences rewritten = TriggerRowReferences.rewrite("INSERT INTO log VALUES (NEW.id, old.\"Qty\", 'new.x', x.new.y) -- old.z");
+        assertEquals("INSERT INTO log VALUES (?, ?, 'new.x', x.new.y) -- old.z", rewritten.sql());
+        assertEquals(List.of(new TriggerRowReferences.Reference(false, "id"), new TriggerRowReferences.Reference(true, "Qty")), rewritten.references());
+        assertThrows(BasaltException.class, () -> TriggerRowReferences.rewrite("SELECT ?"));
     }
 
     @Test

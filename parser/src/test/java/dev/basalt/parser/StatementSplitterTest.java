@@ -29,6 +29,25 @@ class StatementSplitterTest
     }
 
     @Test
+    void triggerBodiesStayInOneStatement()
+    {
+        String trigger = """
+                CREATE TRIGGER t1r1 AFTER INSERT ON t1 BEGIN
+                  INSERT INTO log VALUES (new.x, 'end;');
+                  SELECT CASE WHEN new.x > 0 THEN 1 ELSE 0 END; -- end;
+                END""";
+        assertEquals(List.of(trigger, "SELECT 1", "CREATE TEMP TRIGGER x DELETE ON t BEGIN SELECT 1; END"),
+                SqlParser.splitStatements(trigger + ";\nSELECT 1; CREATE TEMP TRIGGER x DELETE ON t BEGIN SELECT 1; END;"));
+        assertFalse(SqlParser.isComplete("CREATE TRIGGER t1r1 UPDATE ON t1 BEGIN SELECT 1;"));
+        assertFalse(SqlParser.isComplete("CREATE TRIGGER t1r1 UPDATE ON t1 BEGIN SELECT CASE WHEN 1 THEN 2 END;"));
+        assertTrue(SqlParser.isComplete("CREATE TRIGGER t1r1 UPDATE ON t1 BEGIN SELECT 1; END;"));
+        assertTrue(SqlParser.isComplete("CREATE TRIGGER t1r1 UPDATE ON t1 BEGIN SELECT 1; END; SELECT 2;"));
+        // other statements are unaffected by these words
+        assertEquals(List.of("SELECT begin FROM t", "SELECT 2"), SqlParser.splitStatements("SELECT begin FROM t; SELECT 2;"));
+        assertTrue(SqlParser.isComplete("BEGIN;"));
+    }
+
+    @Test
     void completeWhenEndingWithTerminatingSemicolon()
     {
         assertTrue(SqlParser.isComplete("SELECT 1;"));

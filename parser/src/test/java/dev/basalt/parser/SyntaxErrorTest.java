@@ -34,7 +34,7 @@ class SyntaxErrorTest
             "SELECT 1 /* never closed | unterminated /* comment at or near \"/* never closed\" at line 1, column 10 | 1 | 10",
             "SELECT 1; SELECT 2 | syntax error at or near \"SELECT\" at line 1, column 11 | 1 | 11",
             "SELECT count(DISTINCT *) FROM t | syntax error at or near \"*\" at line 1, column 23 | 1 | 23",
-            "CREATE TRIGGER t1r1 UPDATE ON t1 | syntax error at or near \"TRIGGER\" at line 1, column 8 | 1 | 8",
+            "CREATE TRIGGER t1r1 UPDATE ON t1 SELECT 1 | syntax error at or near \"SELECT\" at line 1, column 34 | 1 | 34",
     })
     void syntaxErrorsNameTokenAndPosition(String sql, String message, int line, int column)
     {

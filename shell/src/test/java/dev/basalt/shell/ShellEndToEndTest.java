@@ -51,6 +51,25 @@ class ShellEndToEndTest
     }
 
     @Test
+    void triggerBodiesAreNotSplitAtTheirSemicolons()
+    {
+        String script = """
+                CREATE TABLE t (a INTEGER);
+                CREATE TABLE log (a INTEGER, note VARCHAR);
+                CREATE TRIGGER t_log AFTER INSERT ON t BEGIN
+                    INSERT INTO log VALUES (new.a, 'x;y');
+                    INSERT INTO log VALUES (new.a * 10, CASE WHEN new.a > 1 THEN 'big' END);
+                END;
+                INSERT INTO t VALUES (1), (2);
+                SELECT count(*) AS n FROM log;
+                """;
+        Run run = run(script);
+        assertEquals(0, run.exitCode, run.toString());
+        assertEquals("", run.err);
+        assertTrue(run.out.contains("| 4 |"), run.out);
+    }
+
+    @Test
     void pipedScriptWithMultiLineStatementsMetaCommandsAndErrors()
     {
         String script = """

@@ -3,6 +3,7 @@ package dev.basalt.storage;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.IndexDefinition;
 import dev.basalt.spi.catalog.TableChange;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
@@ -93,6 +94,10 @@ final class SchemaChanges
                     IndexDefinition old = index.definition();
                     transaction.replaceIndex(new IndexEntry(index.id(), index.tableId(),
                             new IndexDefinition(old.name(), rename.newName(), old.columns(), old.predicate(), old.unique())));
+                }
+                for (TriggerDefinition trigger : manifest.triggersOf(table.name())) {
+                    transaction.replaceTrigger(new TriggerDefinition(trigger.name(), rename.newName(), trigger.timing(), trigger.event(),
+                            trigger.updateColumns(), trigger.whenSql(), trigger.bodySql()));
                 }
             }
         }

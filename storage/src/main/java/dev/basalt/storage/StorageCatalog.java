@@ -6,6 +6,7 @@ import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -152,6 +153,36 @@ public abstract sealed class StorageCatalog
     {
         autocommit(transaction -> {
             transaction.dropView(name);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<TriggerDefinition> getTrigger(String name)
+    {
+        return current.trigger(name);
+    }
+
+    @Override
+    public List<TriggerDefinition> listTriggers(String table)
+    {
+        return current.triggersOf(table);
+    }
+
+    @Override
+    public void createTrigger(TriggerDefinition trigger)
+    {
+        autocommit(transaction -> {
+            transaction.createTrigger(trigger);
+            return null;
+        });
+    }
+
+    @Override
+    public void dropTrigger(String name)
+    {
+        autocommit(transaction -> {
+            transaction.dropTrigger(name);
             return null;
         });
     }

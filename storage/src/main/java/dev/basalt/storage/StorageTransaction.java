@@ -6,6 +6,7 @@ import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -114,6 +115,11 @@ final class StorageTransaction
     {
         created.add(new StoredFile(tableId, name));
         touchedTables.add(tableId);
+    }
+
+    void replaceTrigger(TriggerDefinition trigger)
+    {
+        working = working.withTrigger(trigger);
     }
 
     void replaceIndex(IndexEntry index)
@@ -334,6 +340,45 @@ final class StorageTransaction
                 Compaction.run(this, working.table(entry.id()).orElseThrow());
             }
         }
+    }
+
+    @Override
+    public Optional<TriggerDefinition> getTrigger(String name)
+    {
+        return working().trigger(name);
+    }
+
+    @Override
+    public List<TriggerDefinition> listTriggers(String table)
+    {
+        return working().triggersOf(table);
+    }
+
+    @Override
+    public void createTrigger(TriggerDefinition trigger)
+    {
+        requireNonNull(trigger, "trigger is null");
+        beginWrite();
+        if (working.trigger(trigger.name()).isPresent()) {
+            throw new BasaltException(ErrorCode.DUPLICATE_OBJECT, "trigger \"" + trigger.name() + "\" already exists");
+        }
+        if (working.table(trigger.table()).isEmpty()) {
+            if (working.view(trigger.table()).isPresent()) {
+                throw new BasaltException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + trigger.table() + "\" is a view; only INSTEAD OF triggers can be created on views");
+            }
+            throw new BasaltException(ErrorCode.UNDEFINED_TABLE, "table \"" + trigger.table() + "\" does not exist");
+        }
+        working = working.withTrigger(trigger);
+    }
+
+    @Override
+    public void dropTrigger(String name)
+    {
+        beginWrite();
+        if (working.trigger(name).isEmpty()) {
+            throw new BasaltException(ErrorCode.UNDEFINED_OBJECT, "trigger \"" + name + "\" does not exist");
+        }
+        working = working.withoutTrigger(name);
     }
 
     @Override

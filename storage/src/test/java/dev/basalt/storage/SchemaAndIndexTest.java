@@ -13,6 +13,7 @@ import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.catalog.TableWriter;
 import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -182,6 +183,50 @@ class SchemaAndIndexTest
             assertEquals(List.of("id", "label"), renamed.schema().columns().stream().map(Column::name).toList());
             assertEquals(120, renamed.statistics().rowCount());
         }
+    }
+
+    @Test
+    void triggersPersistFollowTheirTableAndAreTransactional()
+    {
+        TriggerDefinition audit = new TriggerDefinition("audit", "t", TriggerDefinition.Timing.AFTER, TriggerDefinition.Event.INSERT,
+                List.of(), Optional.of("new.id > 0"), "INSERT INTO log VALUES (new.id);");
+        try (DirectoryCatalog catalog = DirectoryCatalog.open(directory, disk())) {
+            catalog.createTable(new TableSchema("t", COLUMNS));
+            catalog.createTable(new TableSchema("other", COLUMNS));
+            catalog.createView(new ViewDefinition("v", "SELECT 1", List.of("x")), false);
+            catalog.createTrigger(audit);
+            assertEquals(ErrorCode.DUPLICATE_OBJECT, code(() -> catalog.createTrigger(audit)));
+            assertEquals(ErrorCode.UNDEFINED_TABLE, code(() -> catalog.createTrigger(renamed(audit, "x", "nope"))));
+            assertEquals(ErrorCode.WRONG_OBJECT_TYPE, code(() -> catalog.createTrigger(renamed(audit, "x", "v"))));
+            assertEquals(ErrorCode.UNDEFINED_OBJECT, code(() -> catalog.dropTrigger("nope")));
+            catalog.createTrigger(renamed(audit, "on_other", "other"));
+            // a rolled-back transaction leaves no trigger behind
+            try (Transaction transaction = catalog.beginTransaction()) {
+                transaction.createTrigger(renamed(audit, "temp", "t"));
+                assertEquals(List.of("audit", "temp"), transaction.listTriggers("t").stream().map(TriggerDefinition::name).toList());
+                assertTrue(catalog.getTrigger("temp").isEmpty(), "not visible outside before commit");
+                transaction.rollback();
+            }
+            assertTrue(catalog.getTrigger("temp").isEmpty());
+            catalog.alterTable("t", new TableChange.RenameTable("t2"));
+        }
+        try (DirectoryCatalog catalog = DirectoryCatalog.open(directory, disk())) {
+            assertEquals(List.of(renamed(audit, "audit", "t2")), catalog.listTriggers("t2"));
+            assertEquals(List.of(), catalog.listTriggers("t"));
+            catalog.dropTable("t2");
+            assertTrue(catalog.getTrigger("audit").isEmpty(), "dropping a table drops its triggers");
+            assertTrue(catalog.getTrigger("on_other").isPresent());
+            catalog.dropTrigger("on_other");
+        }
+        try (DirectoryCatalog catalog = DirectoryCatalog.open(directory, disk())) {
+            assertTrue(catalog.getTrigger("on_other").isEmpty());
+            assertEquals(List.of(), catalog.listTriggers("other"));
+        }
+    }
+
+    private static TriggerDefinition renamed(TriggerDefinition trigger, String name, String table)
+    {
+        return new TriggerDefinition(name, table, trigger.timing(), trigger.event(), trigger.updateColumns(), trigger.whenSql(), trigger.bodySql());
     }
 
     @Test

@@ -11,6 +11,10 @@ import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableWriter;
+import dev.basalt.spi.catalog.TriggerDefinition;
+
+import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,9 +45,18 @@ public final class DeleteExecution implements StatementExecution
             if (rowIds.count() == 0) {
                 return new UpdateCountResult(0);
             }
+            Triggers triggers = Triggers.of(context, table.schema(), TriggerDefinition.Event.DELETE, Set.of());
+            List<Object[]> oldValues = null;
+            if (!triggers.isEmpty()) {
+                oldValues = Triggers.readRows(table, rowIds.ids(), rowIds.count(), memory.allocator());
+                triggers.fireBefore(oldValues, null);
+            }
             try (TableWriter writer = table.newWriter(memory.allocator())) {
                 writer.delete(rowIds.ids(), rowIds.count());
                 writer.commit();
+            }
+            if (!triggers.isEmpty()) {
+                triggers.fireAfter(oldValues, null);
             }
             return new UpdateCountResult(rowIds.count());
         }

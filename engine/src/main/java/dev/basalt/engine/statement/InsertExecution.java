@@ -6,6 +6,9 @@ import dev.basalt.parser.tree.ConflictAction;
 import dev.basalt.parser.tree.Insert;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.spi.catalog.Table;
+import dev.basalt.spi.catalog.TriggerDefinition;
+
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,6 +32,10 @@ public final class InsertExecution implements StatementExecution
         // the rows to write do not depend on the conflict action, which this execution applies itself
         Insert rows = new Insert(statement.location(), statement.table(), statement.columns(), statement.query(), ConflictAction.ERROR);
         PhysicalPlan plan = context.planner().planInsert(rows, context.parameters());
-        return new UpdateCountResult(TableFill.run(plan, table, context, statement.conflictAction()));
+        Triggers triggers = Triggers.of(context, table.schema(), TriggerDefinition.Event.INSERT, Set.of());
+        if (triggers.isEmpty()) {
+            return new UpdateCountResult(TableFill.run(plan, table, context, statement.conflictAction()));
+        }
+        return new UpdateCountResult(TableFill.runWithTriggers(plan, table, context, statement.conflictAction(), triggers));
     }
 }

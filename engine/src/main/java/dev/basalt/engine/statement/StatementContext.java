@@ -33,9 +33,16 @@ public final class StatementContext
     private final AtomicLong queryIds;
     private final SessionSettings settings;
     private final List<Object> parameters;
+    private final int triggerDepth;
 
     public StatementContext(Catalog catalog, String sql, SqlParser parser, RowFilterCompiler rowFilterCompiler, BufferAllocator rootAllocator,
             AtomicLong queryIds, SessionSettings settings, List<Object> parameters)
+    {
+        this(catalog, sql, parser, rowFilterCompiler, rootAllocator, queryIds, settings, parameters, 0);
+    }
+
+    private StatementContext(Catalog catalog, String sql, SqlParser parser, RowFilterCompiler rowFilterCompiler, BufferAllocator rootAllocator,
+            AtomicLong queryIds, SessionSettings settings, List<Object> parameters, int triggerDepth)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sql = requireNonNull(sql, "sql is null");
@@ -46,6 +53,19 @@ public final class StatementContext
         this.settings = requireNonNull(settings, "settings is null");
         // Parameters may be null (SQL NULL), which List.copyOf rejects.
         this.parameters = Collections.unmodifiableList(new ArrayList<>(requireNonNull(parameters, "parameters is null")));
+        this.triggerDepth = triggerDepth;
+    }
+
+    /** A context for a statement of a trigger body fired from this statement: same catalog (transaction), one level deeper. */
+    public StatementContext forTriggerStatement(String triggerSql, List<Object> triggerParameters)
+    {
+        return new StatementContext(catalog, triggerSql, parser, rowFilterCompiler, rootAllocator, queryIds, settings, triggerParameters, triggerDepth + 1);
+    }
+
+    /** How many triggers deep this statement runs (0 for a statement the user ran). */
+    public int triggerDepth()
+    {
+        return triggerDepth;
     }
 
     public Catalog catalog()

@@ -55,4 +55,40 @@ final class TableFill
             }
         }
     }
+
+    /**
+     * An INSERT on a table with triggers: all new rows are computed first, BEFORE triggers fire per row, the rows
+     * are written, then AFTER triggers fire per row. Triggers fire for every row the statement produces (also a row
+     * that OR IGNORE then skips).
+     */
+    static long runWithTriggers(PhysicalPlan plan, Table table, StatementContext context, ConflictAction action, Triggers triggers)
+    {
+        try (QueryMemory memory = context.newQueryMemory()) {
+            List<ColumnBatch> all = new ArrayList<>();
+            try {
+                List<Object[]> newRows = new ArrayList<>();
+                List<dev.basalt.spi.type.DataType> types = Triggers.types(table.schema());
+                try (CloseableIterator<ColumnBatch> batches = PlanExecutor.execute(plan, new ExecutionContext(memory.allocator(), context.catalog()))) {
+                    while (batches.hasNext()) {
+                        ColumnBatch batch = batches.next();
+                        all.add(batch);
+                        Triggers.addRows(batch, 0, types, newRows);
+                    }
+                }
+                triggers.fireBefore(null, newRows);
+                long count;
+                try (TableInserter inserter = TableInserter.open(context, table, action, memory.allocator())) {
+                    inserter.add(all);
+                    count = inserter.commit();
+                }
+                triggers.fireAfter(null, newRows);
+                return count;
+            }
+            finally {
+                for (ColumnBatch batch : all) {
+                    batch.close();
+                }
+            }
+        }
+    }
 }

@@ -13,6 +13,8 @@ import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.TriggerDefinition;
+import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 
@@ -64,10 +66,29 @@ public final class UpdateExecution implements StatementExecution
                 for (ColumnBatch batch : batches) {
                     newRows.add(ColumnBatch.of(batch.columns().subList(1, columns + 1), batch.physicalRowCount(), batch.selection()));
                 }
+                Set<String> assigned = new HashSet<>();
+                for (Assignment assignment : statement.assignments()) {
+                    assigned.add(assignment.column().value());
+                }
+                Triggers triggers = Triggers.of(context, table.schema(), TriggerDefinition.Event.UPDATE, assigned);
+                List<Object[]> oldValues = null;
+                List<Object[]> newValues = null;
+                if (!triggers.isEmpty()) {
+                    oldValues = Triggers.readRows(table, rowIds.ids(), rowIds.count(), memory.allocator());
+                    newValues = new ArrayList<>(rowIds.count());
+                    List<DataType> types = Triggers.types(table.schema());
+                    for (ColumnBatch batch : batches) {
+                        Triggers.addRows(batch, 1, types, newValues);
+                    }
+                    triggers.fireBefore(oldValues, newValues);
+                }
                 try (TableInserter inserter = TableInserter.open(context, table, ConflictAction.ERROR, memory.allocator())) {
                     inserter.delete(rowIds.ids(), rowIds.count());
                     inserter.add(newRows);
                     inserter.commit();
+                }
+                if (!triggers.isEmpty()) {
+                    triggers.fireAfter(oldValues, newValues);
                 }
                 return new UpdateCountResult(rowIds.count());
             }

@@ -6,6 +6,7 @@ import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 
 import java.util.ArrayList;
@@ -113,6 +114,30 @@ public final class TestingCatalog
     @Override
     public void compact(Optional<String> table)
     {
+    }
+
+    @Override
+    public Optional<TriggerDefinition> getTrigger(String name)
+    {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<TriggerDefinition> listTriggers(String table)
+    {
+        return List.of();
+    }
+
+    @Override
+    public void createTrigger(TriggerDefinition trigger)
+    {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void dropTrigger(String name)
+    {
+        throw new UnsupportedOperationException();
     }
 
     @Override

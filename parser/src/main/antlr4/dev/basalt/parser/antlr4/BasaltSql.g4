@@ -31,6 +31,10 @@ statement
     | CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=qualifiedName ON table=qualifiedName
         '(' indexColumn (',' indexColumn)* ')' (WHERE booleanExpression)?            #createIndex
     | DROP INDEX (IF EXISTS)? qualifiedName                                          #dropIndex
+    | CREATE (TEMP | TEMPORARY)? TRIGGER (IF NOT EXISTS)? name=qualifiedName
+        triggerTiming? triggerEvent ON table=qualifiedName (FOR EACH ROW)?
+        (WHEN booleanExpression)? BEGIN triggerBody END                             #createTrigger
+    | DROP TRIGGER (IF EXISTS)? qualifiedName                                        #dropTrigger
     | (INSERT (OR conflict=(REPLACE | IGNORE | ABORT | FAIL | ROLLBACK))? | REPLACE)
         INTO qualifiedName columnAliases? query                                      #insertInto
     | UPDATE qualifiedName (AS? identifier)? SET assignment (',' assignment)*
@@ -51,6 +55,23 @@ statement
     | ANALYZE qualifiedName?                                                         #analyze
     | SHOW ALL? TABLES                                                               #showTables
     | (DESCRIBE | SHOW COLUMNS FROM) qualifiedName                                   #describe
+    ;
+
+triggerTiming
+    : BEFORE
+    | AFTER
+    | INSTEAD OF
+    ;
+
+triggerEvent
+    : INSERT
+    | DELETE
+    | UPDATE (OF identifier (',' identifier)*)?
+    ;
+
+// Any statement parses here; AstBuilder accepts only INSERT, UPDATE, DELETE and queries.
+triggerBody
+    : (statement SEMICOLON+)+
     ;
 
 tableElement
@@ -440,15 +461,15 @@ number
 
 // Keywords that may be used as identifiers (column names like date, year, name, key, value, type, first, ...).
 nonReserved
-    : ABORT | ADD | ALTER | ANALYZE | BEGIN | CALL | CHAR | CHARACTER | CHECKPOINT | COLUMN
+    : ABORT | ADD | AFTER | ALTER | ANALYZE | BEFORE | BEGIN | CALL | CHAR | CHARACTER | CHECKPOINT | COLUMN
     | COLUMNS | COMMIT | COPY | CUBE | CURRENT | DATE | DAY | DAYS | DELETE | DESCRIBE
-    | DOUBLE | DROP | ESCAPE | EXPLAIN | EXTRACT | FAIL | FILTER | FIRST | FOLLOWING | GROUPING
-    | GROUPS | HOUR | HOURS | IF | IGNORE | INDEX | INDEXED | INSERT | INTERVAL | KEY
+    | DOUBLE | DROP | EACH | ESCAPE | EXPLAIN | EXTRACT | FAIL | FILTER | FIRST | FOLLOWING | GROUPING
+    | GROUPS | HOUR | HOURS | IF | IGNORE | INDEX | INDEXED | INSERT | INSTEAD | INTERVAL | KEY
     | LAST | LOCAL | MATERIALIZED | MICROSECOND | MICROSECONDS | MILLISECOND | MILLISECONDS | MINUTE | MINUTES | MONTH
-    | MONTHS | NEXT | NULLS | ONLY | OVER | PARTITION | POSITION | PRECEDING | PRECISION | QUARTER
+    | MONTHS | NEXT | NULLS | OF | ONLY | OVER | PARTITION | POSITION | PRECEDING | PRECISION | QUARTER
     | QUARTERS | RANGE | RECURSIVE | REINDEX | RENAME | REPLACE | RESET | RESPECT | ROLLBACK | ROLLUP | ROW
     | ROWS | SECOND | SECONDS | SESSION | SET | SETS | SHOW | START | SUBSTRING | TABLES
-    | TEMP | TEMPORARY | TIME | TIMESTAMP | TRANSACTION | TRIM | TRY_CAST | UNBOUNDED | UPDATE | VACUUM
+    | TEMP | TEMPORARY | TIME | TIMESTAMP | TRANSACTION | TRIGGER | TRIM | TRY_CAST | UNBOUNDED | UPDATE | VACUUM
     | VARYING | VIEW | WEEK | WEEKS | WITHOUT | WORK | YEAR | YEARS | ZONE
     ;
 
@@ -456,6 +477,7 @@ nonReserved
 
 ABORT: 'ABORT';
 ADD: 'ADD';
+AFTER: 'AFTER';
 ALL: 'ALL';
 ALTER: 'ALTER';
 ANALYZE: 'ANALYZE';
@@ -463,6 +485,7 @@ AND: 'AND';
 ANY: 'ANY';
 AS: 'AS';
 ASC: 'ASC';
+BEFORE: 'BEFORE';
 BEGIN: 'BEGIN';
 BETWEEN: 'BETWEEN';
 BOTH: 'BOTH';
@@ -497,6 +520,7 @@ DESCRIBE: 'DESCRIBE';
 DISTINCT: 'DISTINCT';
 DOUBLE: 'DOUBLE';
 DROP: 'DROP';
+EACH: 'EACH';
 ELSE: 'ELSE';
 END: 'END';
 ESCAPE: 'ESCAPE';
@@ -527,6 +551,7 @@ IN: 'IN';
 INDEX: 'INDEX';
 INDEXED: 'INDEXED';
 INNER: 'INNER';
+INSTEAD: 'INSTEAD';
 INSERT: 'INSERT';
 INTERSECT: 'INTERSECT';
 INTERVAL: 'INTERVAL';
@@ -558,6 +583,7 @@ NOT: 'NOT';
 NOTNULL: 'NOTNULL';
 NULL: 'NULL';
 NULLS: 'NULLS';
+OF: 'OF';
 OFFSET: 'OFFSET';
 ON: 'ON';
 ONLY: 'ONLY';
@@ -605,6 +631,7 @@ TIMESTAMP: 'TIMESTAMP';
 TO: 'TO';
 TRAILING: 'TRAILING';
 TRANSACTION: 'TRANSACTION';
+TRIGGER: 'TRIGGER';
 TRIM: 'TRIM';
 TRUE: 'TRUE';
 TRY_CAST: 'TRY_CAST';

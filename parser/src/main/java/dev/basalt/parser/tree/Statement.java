@@ -10,6 +10,8 @@ public sealed interface Statement extends Node
                 DropView,
                 CreateIndex,
                 DropIndex,
+                CreateTrigger,
+                DropTrigger,
                 Insert,
                 Update,
                 Delete,

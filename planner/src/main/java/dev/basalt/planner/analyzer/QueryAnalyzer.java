@@ -774,20 +774,38 @@ public final class QueryAnalyzer
     /** The Aggregate node and the rewrite of post-aggregation expressions onto its outputs. */
     private record GroupedPlan(LogicalPlan plan, List<RowExpression> keys, List<Symbol> keySymbols, Set<Integer> allowed, Map<Integer, String> names)
     {
-        /** Replaces grouped expressions by key references; any other column left is a 42803. */
+        /**
+         * Replaces grouped expressions by key references; any other column left is a 42803, unless it only occurs
+         * where constant simplification proves it dead: {@code COALESCE(49, col)}, a CASE whose deciding operands
+         * are constants, {@code col * NULL}. Unlike SQLite's bare columns this picks no arbitrary row: the
+         * simplified expression (which is what runs, so the column is never read) equals the original on every row.
+         */
         RowExpression rewrite(RowExpression expression, String clause)
         {
             RowExpression rewritten = Expressions.rewrite(expression, node -> {
                 int index = keys.indexOf(node);
                 return index >= 0 && !(node instanceof Constant) ? keySymbols.get(index).reference() : null;
             });
-            for (Integer id : Expressions.symbolIds(rewritten)) {
+            Integer ungrouped = firstUngrouped(rewritten);
+            if (ungrouped == null) {
+                return rewritten;
+            }
+            RowExpression simplified = ExpressionSimplifier.simplify(rewritten);
+            if (firstUngrouped(simplified) == null) {
+                return simplified;
+            }
+            throw new BasaltException(ErrorCode.GROUPING_ERROR, "column \"" + names.getOrDefault(ungrouped, "?")
+                    + "\" must appear in the GROUP BY clause or be used in an aggregate function (in " + clause + ")");
+        }
+
+        private Integer firstUngrouped(RowExpression expression)
+        {
+            for (Integer id : Expressions.symbolIds(expression)) {
                 if (!allowed.contains(id)) {
-                    throw new BasaltException(ErrorCode.GROUPING_ERROR, "column \"" + names.getOrDefault(id, "?")
-                            + "\" must appear in the GROUP BY clause or be used in an aggregate function (in " + clause + ")");
+                    return id;
                 }
             }
-            return rewritten;
+            return null;
         }
     }
 

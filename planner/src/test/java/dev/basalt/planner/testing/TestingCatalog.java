@@ -8,6 +8,7 @@ import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.catalog.TableChange;
 import dev.basalt.spi.catalog.TableStatistics;
 import dev.basalt.spi.catalog.Transaction;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -186,6 +187,30 @@ public final class TestingCatalog implements Catalog
     @Override
     public void compact(Optional<String> table)
     {
+    }
+
+    @Override
+    public Optional<TriggerDefinition> getTrigger(String name)
+    {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<TriggerDefinition> listTriggers(String table)
+    {
+        return List.of();
+    }
+
+    @Override
+    public void createTrigger(TriggerDefinition trigger)
+    {
+        throw new UnsupportedOperationException("planning tests do not create triggers");
+    }
+
+    @Override
+    public void dropTrigger(String name)
+    {
+        throw new UnsupportedOperationException("planning tests do not drop triggers");
     }
 
     @Override

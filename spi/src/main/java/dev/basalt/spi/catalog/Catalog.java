@@ -60,6 +60,17 @@ public interface Catalog extends AutoCloseable
      */
     void compact(Optional<String> table);
 
+    Optional<TriggerDefinition> getTrigger(String name);
+
+    /** Triggers of a table (empty when none or no such table), sorted by name. */
+    List<TriggerDefinition> listTriggers(String table);
+
+    /** 42710 when a trigger of that name exists, 42P01 when the table does not exist (views: 42809). */
+    void createTrigger(TriggerDefinition trigger);
+
+    /** 42704 when there is no such trigger. Dropping a table drops its triggers. */
+    void dropTrigger(String name);
+
     /** Starts a transaction on a snapshot of the catalog as of now. */
     Transaction beginTransaction();
 

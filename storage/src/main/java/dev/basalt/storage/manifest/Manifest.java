@@ -1,5 +1,6 @@
 package dev.basalt.storage.manifest;
 
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 
 import java.util.ArrayList;
@@ -10,11 +11,11 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One immutable, committed state of a database: every table with its columns and files, every view and
- * index. A transaction builds the next version from the current one; scans keep the version they started
+ * One immutable, committed state of a database: every table with its columns and files, every view,
+ * index and trigger. A transaction builds the next version from the current one; scans keep the version they started
  * with (snapshot). {@code nextTableId} and {@code nextFileId} never go down, so names are never reused.
  */
-public record Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables, List<ViewDefinition> views, List<IndexEntry> indexes)
+public record Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables, List<ViewDefinition> views, List<IndexEntry> indexes, List<TriggerDefinition> triggers)
 {
     public Manifest
     {
@@ -27,6 +28,14 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
         List<IndexEntry> sortedIndexes = new ArrayList<>(requireNonNull(indexes, "indexes is null"));
         sortedIndexes.sort(Comparator.comparing(IndexEntry::name));
         indexes = List.copyOf(sortedIndexes);
+        List<TriggerDefinition> sortedTriggers = new ArrayList<>(requireNonNull(triggers, "triggers is null"));
+        sortedTriggers.sort(Comparator.comparing(TriggerDefinition::name));
+        triggers = List.copyOf(sortedTriggers);
+    }
+
+    public Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables, List<ViewDefinition> views, List<IndexEntry> indexes)
+    {
+        this(version, nextTableId, nextFileId, tables, views, indexes, List.of());
     }
 
     public Manifest(long version, long nextTableId, long nextFileId, List<TableEntry> tables)
@@ -69,6 +78,28 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
         return Optional.empty();
     }
 
+    public Optional<TriggerDefinition> trigger(String name)
+    {
+        for (TriggerDefinition trigger : triggers) {
+            if (trigger.name().equals(name)) {
+                return Optional.of(trigger);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Triggers on a table, sorted by name. */
+    public List<TriggerDefinition> triggersOf(String table)
+    {
+        List<TriggerDefinition> result = new ArrayList<>();
+        for (TriggerDefinition trigger : triggers) {
+            if (trigger.table().equals(table)) {
+                result.add(trigger);
+            }
+        }
+        return result;
+    }
+
     public Optional<IndexEntry> index(String name)
     {
         for (IndexEntry index : indexes) {
@@ -93,7 +124,7 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
     /** The same state as another version (a commit publishes the working state under the next number). */
     public Manifest withVersion(long newVersion, long newNextFileId)
     {
-        return new Manifest(newVersion, nextTableId, Math.max(nextFileId, newNextFileId), tables, views, indexes);
+        return new Manifest(newVersion, nextTableId, Math.max(nextFileId, newNextFileId), tables, views, indexes, triggers);
     }
 
     /** A table added or replaced (same id). */
@@ -106,7 +137,7 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
             }
         }
         newTables.add(entry);
-        return new Manifest(version, Math.max(nextTableId, entry.id() + 1), nextFileId, newTables, views, indexes);
+        return new Manifest(version, Math.max(nextTableId, entry.id() + 1), nextFileId, newTables, views, indexes, triggers);
     }
 
     /** Without the table and its indexes. */
@@ -124,7 +155,14 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
                 newIndexes.add(index);
             }
         }
-        return new Manifest(version, nextTableId, nextFileId, newTables, views, newIndexes);
+        List<TriggerDefinition> newTriggers = new ArrayList<>(triggers.size());
+        String droppedName = table(tableId).map(TableEntry::name).orElse(null);
+        for (TriggerDefinition trigger : triggers) {
+            if (!trigger.table().equals(droppedName)) {
+                newTriggers.add(trigger);
+            }
+        }
+        return new Manifest(version, nextTableId, nextFileId, newTables, views, newIndexes, newTriggers);
     }
 
     public Manifest withView(ViewDefinition view)
@@ -136,7 +174,7 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
             }
         }
         newViews.add(view);
-        return new Manifest(version, nextTableId, nextFileId, tables, newViews, indexes);
+        return new Manifest(version, nextTableId, nextFileId, tables, newViews, indexes, triggers);
     }
 
     public Manifest withoutView(String name)
@@ -147,7 +185,7 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
                 newViews.add(existing);
             }
         }
-        return new Manifest(version, nextTableId, nextFileId, tables, newViews, indexes);
+        return new Manifest(version, nextTableId, nextFileId, tables, newViews, indexes, triggers);
     }
 
     /** An index added or replaced (same name). */
@@ -160,7 +198,7 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
             }
         }
         newIndexes.add(index);
-        return new Manifest(version, nextTableId, nextFileId, tables, views, newIndexes);
+        return new Manifest(version, nextTableId, nextFileId, tables, views, newIndexes, triggers);
     }
 
     public Manifest withoutIndex(String name)
@@ -171,11 +209,35 @@ public record Manifest(long version, long nextTableId, long nextFileId, List<Tab
                 newIndexes.add(existing);
             }
         }
-        return new Manifest(version, nextTableId, nextFileId, tables, views, newIndexes);
+        return new Manifest(version, nextTableId, nextFileId, tables, views, newIndexes, triggers);
+    }
+
+    /** A trigger added or replaced (same name). */
+    public Manifest withTrigger(TriggerDefinition trigger)
+    {
+        List<TriggerDefinition> newTriggers = new ArrayList<>(triggers.size() + 1);
+        for (TriggerDefinition existing : triggers) {
+            if (!existing.name().equals(trigger.name())) {
+                newTriggers.add(existing);
+            }
+        }
+        newTriggers.add(trigger);
+        return new Manifest(version, nextTableId, nextFileId, tables, views, indexes, newTriggers);
+    }
+
+    public Manifest withoutTrigger(String name)
+    {
+        List<TriggerDefinition> newTriggers = new ArrayList<>(triggers.size());
+        for (TriggerDefinition existing : triggers) {
+            if (!existing.name().equals(name)) {
+                newTriggers.add(existing);
+            }
+        }
+        return new Manifest(version, nextTableId, nextFileId, tables, views, indexes, newTriggers);
     }
 
     public Manifest withNextFileId(long newNextFileId)
     {
-        return new Manifest(version, nextTableId, Math.max(nextFileId, newNextFileId), tables, views, indexes);
+        return new Manifest(version, nextTableId, Math.max(nextFileId, newNextFileId), tables, views, indexes, triggers);
     }
 }

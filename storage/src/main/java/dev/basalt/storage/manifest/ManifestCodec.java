@@ -3,6 +3,7 @@ package dev.basalt.storage.manifest;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.IndexDefinition;
 import dev.basalt.spi.catalog.TableSchema;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binary form of a {@link Manifest} (all little-endian; str = i32 length + UTF-8). Format version 3:
+ * Binary form of a {@link Manifest} (all little-endian; str = i32 length + UTF-8). Format version 4:
  * <pre>
  * "BSMF" magic | i32 format version | i64 manifest version | i64 next table id | i64 next file id
  * i32 table count, per table:
@@ -36,17 +37,19 @@ import java.util.Optional;
  * i32 view count, per view: str name | str SQL | i32 n | n x str column name
  * i32 index count, per index: i64 id | i64 table id | str name | str table | i32 n | n x str column
  *                             | u8 has predicate | [str predicate] | u8 unique
+ * i32 trigger count, per trigger: str name | str table | u8 timing | u8 event | i32 n | n x str UPDATE OF column
+ *                                 | u8 has WHEN | [str WHEN] | str body
  * i32 CRC32C of everything before it
  * </pre>
  * The fill value is what row groups written before an ADD COLUMN read; the expression (SQL text) is evaluated for
- * later INSERTs that omit the column. Version 2 (flags only 0/1: no expressions) and version 1 (no column ids,
+ * later INSERTs that omit the column. Version 3 (no triggers), version 2 (flags only 0/1: no expressions) and version 1 (no column ids,
  * deletions, views or indexes; chunk i = column i) are still read.
  */
 public final class ManifestCodec
 {
     public static final int MAGIC = 0x464D5342; // "BSMF" little-endian
     /** Bumped on any incompatible change; a reader refuses versions newer than its own. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private ManifestCodec() {}
 
@@ -117,6 +120,22 @@ public final class ManifestCodec
                 out.writeString(definition.predicate().get());
             }
             out.writeByte(definition.unique() ? 1 : 0);
+        }
+        out.writeInt(manifest.triggers().size());
+        for (TriggerDefinition trigger : manifest.triggers()) {
+            out.writeString(trigger.name());
+            out.writeString(trigger.table());
+            out.writeByte(trigger.timing().ordinal());
+            out.writeByte(trigger.event().ordinal());
+            out.writeInt(trigger.updateColumns().size());
+            for (String column : trigger.updateColumns()) {
+                out.writeString(column);
+            }
+            out.writeByte(trigger.whenSql().isPresent() ? 1 : 0);
+            if (trigger.whenSql().isPresent()) {
+                out.writeString(trigger.whenSql().get());
+            }
+            out.writeString(trigger.bodySql());
         }
         out.writeInt(Checksums.crc32c(out.array(), 0, out.position()));
         return out.toByteArray();
@@ -203,7 +222,14 @@ public final class ManifestCodec
                     indexes.add(new IndexEntry(id, tableId, new IndexDefinition(name, table, columns, predicate, in.readBoolean())));
                 }
             }
-            manifest = new Manifest(version, nextTableId, nextFileId, tables, views, indexes);
+            List<TriggerDefinition> triggers = new ArrayList<>();
+            if (formatVersion >= 4) {
+                int triggerCount = in.readCount(in.remaining());
+                for (int t = 0; t < triggerCount; t++) {
+                    triggers.add(readTrigger(in));
+                }
+            }
+            manifest = new Manifest(version, nextTableId, nextFileId, tables, views, indexes, triggers);
         }
         catch (BasaltException | IllegalArgumentException | IllegalStateException | ArithmeticException | ClassCastException | java.time.DateTimeException e) {
             // Bytes that pass the checksum but do not parse (a bug or an impossible value) are still corruption.
@@ -213,6 +239,21 @@ public final class ManifestCodec
             throw new CorruptedDataException("manifest has " + in.remaining() + " trailing bytes");
         }
         return manifest;
+    }
+
+    private static TriggerDefinition readTrigger(ByteSource in)
+    {
+        String name = in.readString();
+        String table = in.readString();
+        int timing = in.readByte();
+        int event = in.readByte();
+        if (timing < 0 || timing >= TriggerDefinition.Timing.values().length || event < 0 || event >= TriggerDefinition.Event.values().length) {
+            throw new CorruptedDataException("invalid timing " + timing + " or event " + event + " of trigger \"" + name + "\"");
+        }
+        List<String> columns = readStrings(in);
+        Optional<String> when = in.readBoolean() ? Optional.of(in.readString()) : Optional.empty();
+        String body = in.readString();
+        return new TriggerDefinition(name, table, TriggerDefinition.Timing.values()[timing], TriggerDefinition.Event.values()[event], columns, when, body);
     }
 
     private static List<String> readStrings(ByteSource in)

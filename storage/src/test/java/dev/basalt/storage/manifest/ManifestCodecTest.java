@@ -1,6 +1,7 @@
 package dev.basalt.storage.manifest;
 
 import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
@@ -115,15 +116,48 @@ class ManifestCodecTest
                 new ColumnEntry(1, new Column("id", DataTypes.BIGINT, false), null),
                 new ColumnEntry(2, new Column("fill", DataTypes.INTEGER), 7)), 3, List.of());
         Manifest manifest = new Manifest(3, 10, 1, List.of(table));
-        byte[] bytes = ManifestCodec.encode(manifest);
-        LittleEndian.putInt(bytes, 4, 2);
-        LittleEndian.putInt(bytes, bytes.length - 4, Checksums.crc32c(bytes, 0, bytes.length - 4));
+        byte[] bytes = downgrade(ManifestCodec.encode(manifest), 2);
         assertEquals(manifest, ManifestCodec.decode(bytes, bytes.length));
         // An expression flag in a version 2 manifest is damage, not something to guess at.
-        byte[] v3 = ManifestCodec.encode(withDefaults());
-        LittleEndian.putInt(v3, 4, 2);
-        LittleEndian.putInt(v3, v3.length - 4, Checksums.crc32c(v3, 0, v3.length - 4));
+        byte[] v3 = downgrade(ManifestCodec.encode(withDefaults()), 2);
         assertThrows(CorruptedDataException.class, () -> ManifestCodec.decode(v3, v3.length));
+    }
+
+    @Test
+    void readsFormatVersion3()
+    {
+        // Version 3 is version 4 without the trigger section (a trailing i32 count of 0 when there are none).
+        Manifest manifest = withDefaults();
+        byte[] bytes = downgrade(ManifestCodec.encode(manifest), 3);
+        assertEquals(manifest, ManifestCodec.decode(bytes, bytes.length));
+    }
+
+    @Test
+    void triggersRoundTrip()
+    {
+        TriggerDefinition audit = new TriggerDefinition("audit", "t", TriggerDefinition.Timing.AFTER, TriggerDefinition.Event.UPDATE,
+                List.of("label", "day"), Optional.of("new.label <> old.label"), "INSERT INTO log VALUES (new.id, 'x;y');");
+        TriggerDefinition plain = new TriggerDefinition("before_delete", "t", TriggerDefinition.Timing.BEFORE, TriggerDefinition.Event.DELETE,
+                List.of(), Optional.empty(), "SELECT 1;");
+        Manifest base = withDefaults();
+        Manifest manifest = new Manifest(base.version(), base.nextTableId(), base.nextFileId(), base.tables(), base.views(), base.indexes(), List.of(audit, plain));
+        byte[] bytes = ManifestCodec.encode(manifest);
+        Manifest decoded = ManifestCodec.decode(bytes, bytes.length);
+        assertEquals(manifest, decoded);
+        assertEquals(List.of(audit, plain), decoded.triggersOf("t"));
+        assertEquals(List.of(plain), decoded.withoutTrigger("audit").triggers());
+        // dropping the table drops its triggers
+        assertEquals(List.of(), decoded.withoutTable(9).triggers());
+    }
+
+    /** A current encoding of a manifest without triggers, rewritten as an older format version. */
+    private static byte[] downgrade(byte[] current, int version)
+    {
+        // the last 8 bytes are the empty trigger section's count and the CRC
+        byte[] bytes = Arrays.copyOf(current, current.length - 4);
+        LittleEndian.putInt(bytes, 4, version);
+        LittleEndian.putInt(bytes, bytes.length - 4, Checksums.crc32c(bytes, 0, bytes.length - 4));
+        return bytes;
     }
 
     @Test
