@@ -9,6 +9,7 @@ import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
 import dev.basalt.spi.type.DoubleType;
+import dev.basalt.spi.type.IntervalType;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
@@ -19,21 +20,24 @@ import java.time.temporal.IsoFields;
 import java.util.Locale;
 
 /**
- * DATE_PART(field, source) / EXTRACT on DATE or TIMESTAMP: year, quarter, month, day, dow (0 = Sunday), isodow,
- * doy, week (ISO), hour, minute, second, millisecond(s), microsecond(s), epoch, decade, century, millennium.
- * Result BIGINT, or DOUBLE for second/epoch with fractions when the binder typed it so.
+ * DATE_PART(field, source) / EXTRACT on DATE, TIMESTAMP or INTERVAL: year, quarter, month, day, dow (0 = Sunday),
+ * isodow, doy, week (ISO), isoyear, yearweek, hour, minute, second, millisecond(s), microsecond(s), epoch, decade,
+ * century, millennium, era, julian. Result BIGINT, or DOUBLE for epoch/julian (DuckDB's types and values; an
+ * INTERVAL's parts truncate toward zero and its epoch counts a year as 365.25 days and a month as 30).
  */
 public final class DatePartEvaluator
         extends Evaluator
 {
     private enum Field
     {
-        YEAR, QUARTER, MONTH, DAY, DOW, ISODOW, DOY, WEEK, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, EPOCH, DECADE, CENTURY, MILLENNIUM
+        YEAR, QUARTER, MONTH, DAY, DOW, ISODOW, DOY, WEEK, ISOYEAR, YEARWEEK, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, EPOCH, DECADE,
+        CENTURY, MILLENNIUM, ERA, JULIAN
     }
 
     private final Evaluator source;
     private final Field field;
     private final boolean date;
+    private final boolean interval;
     private final boolean doubleResult;
 
     public DatePartEvaluator(String fieldName, Evaluator source, DataType type, BufferAllocator allocator)
@@ -42,6 +46,7 @@ public final class DatePartEvaluator
         this.source = child(source);
         this.field = parse(fieldName);
         this.date = source.type() instanceof DateType;
+        this.interval = source.type() instanceof IntervalType;
         this.doubleResult = type instanceof DoubleType;
     }
 
@@ -56,11 +61,15 @@ public final class DatePartEvaluator
             case "isodow" -> Field.ISODOW;
             case "doy", "dayofyear" -> Field.DOY;
             case "week", "weeks", "w", "weekofyear" -> Field.WEEK;
+            case "isoyear" -> Field.ISOYEAR;
+            case "yearweek" -> Field.YEARWEEK;
+            case "era" -> Field.ERA;
+            case "julian" -> Field.JULIAN;
             case "hour", "hours", "h", "hr", "hrs" -> Field.HOUR;
             case "minute", "minutes", "m", "min", "mins" -> Field.MINUTE;
             case "second", "seconds", "s", "sec", "secs" -> Field.SECOND;
-            case "millisecond", "milliseconds", "ms", "msec" -> Field.MILLISECOND;
-            case "microsecond", "microseconds", "us", "usec" -> Field.MICROSECOND;
+            case "millisecond", "milliseconds", "ms", "msec", "msecs" -> Field.MILLISECOND;
+            case "microsecond", "microseconds", "us", "usec", "usecs" -> Field.MICROSECOND;
             case "epoch" -> Field.EPOCH;
             case "decade", "decades" -> Field.DECADE;
             case "century", "centuries" -> Field.CENTURY;
@@ -84,6 +93,19 @@ public final class DatePartEvaluator
             if (!Bitmaps.get(validity, p)) {
                 continue;
             }
+            if (interval) {
+                long offset = 16L * p;
+                int months = in.get(ValueLayout.JAVA_INT_UNALIGNED, offset);
+                int days = in.get(ValueLayout.JAVA_INT_UNALIGNED, offset + 4);
+                long intervalMicros = in.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + 8) / 1000;
+                if (doubleResult) {
+                    out.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, p, intervalEpoch(months, days, intervalMicros));
+                }
+                else {
+                    out.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, p, intervalPart(months, days, intervalMicros));
+                }
+                continue;
+            }
             long micros = date
                     ? in.getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, p) * DateTimes.MICROS_PER_DAY
                     : in.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, p);
@@ -103,7 +125,42 @@ public final class DatePartEvaluator
             case SECOND -> Math.floorMod(micros, 60 * DateTimes.MICROS_PER_SECOND) / 1e6;
             case EPOCH -> micros / 1e6;
             case MILLISECOND -> Math.floorMod(micros, 60 * DateTimes.MICROS_PER_SECOND) / 1e3;
+            // Julian day number: day 0 is 4714-11-24 BC; 1970-01-01 is day 2440588
+            case JULIAN -> (double) micros / DateTimes.MICROS_PER_DAY + JULIAN_EPOCH_DAY;
             default -> longPart(micros);
+        };
+    }
+
+    private static final long JULIAN_EPOCH_DAY = 2_440_588L;
+
+    private double intervalEpoch(int months, int days, long micros)
+    {
+        if (field != Field.EPOCH) {
+            return intervalPart(months, days, micros);
+        }
+        // DuckDB/PostgreSQL: a year is 365.25 days, a remaining month 30 days
+        return (months / 12) * 365.25 * 86_400 + (months % 12) * 30.0 * 86_400 + days * 86_400.0 + micros / 1e6;
+    }
+
+    /** Interval parts truncate toward zero, like DuckDB and PostgreSQL (-90 minutes: hour -1, minute -30). */
+    private long intervalPart(int months, int days, long micros)
+    {
+        return switch (field) {
+            case YEAR -> months / 12;
+            case QUARTER -> months % 12 / 3 + 1;
+            case MONTH -> months % 12;
+            case DAY -> days;
+            case DECADE -> months / 12 / 10;
+            case CENTURY -> months / 12 / 100;
+            case MILLENNIUM -> months / 12 / 1000;
+            case HOUR -> micros / 3_600_000_000L;
+            case MINUTE -> micros / 60_000_000L % 60;
+            case SECOND -> micros / DateTimes.MICROS_PER_SECOND % 60;
+            case MILLISECOND -> micros % 60_000_000L / 1000;
+            case MICROSECOND -> micros % 60_000_000L;
+            case EPOCH -> (long) intervalEpoch(months, days, micros);
+            case DOW, ISODOW, DOY, WEEK, ISOYEAR, YEARWEEK, ERA, JULIAN ->
+                    throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "date part " + field.name().toLowerCase(Locale.ROOT) + " is not supported for INTERVAL");
         };
     }
 
@@ -120,13 +177,21 @@ public final class DatePartEvaluator
             case ISODOW -> Math.floorMod(day + 3, 7) + 1;
             case DOY -> day - DateTimes.epochDay(DateTimes.year(DateTimes.civil(day)), 1, 1) + 1;
             case WEEK -> LocalDate.ofEpochDay(day).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case ISOYEAR -> LocalDate.ofEpochDay(day).get(IsoFields.WEEK_BASED_YEAR);
+            case YEARWEEK -> {
+                LocalDate local = LocalDate.ofEpochDay(day);
+                yield local.get(IsoFields.WEEK_BASED_YEAR) * 100L + local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            }
+            case ERA -> DateTimes.year(DateTimes.civil(day)) > 0 ? 1 : 0;
+            case JULIAN -> day + JULIAN_EPOCH_DAY;
             case HOUR -> timeOfDay / 3_600_000_000L;
             case MINUTE -> timeOfDay / 60_000_000L % 60;
             case SECOND -> timeOfDay / DateTimes.MICROS_PER_SECOND % 60;
             case MILLISECOND -> timeOfDay % 60_000_000L / 1000;
             case MICROSECOND -> timeOfDay % 60_000_000L;
             case EPOCH -> Math.floorDiv(micros, DateTimes.MICROS_PER_SECOND);
-            case DECADE -> Math.floorDiv(DateTimes.year(DateTimes.civil(day)), 10);
+            // DuckDB truncates toward zero: year -4 (5 BC) is decade 0
+            case DECADE -> DateTimes.year(DateTimes.civil(day)) / 10;
             case CENTURY -> {
                 long year = DateTimes.year(DateTimes.civil(day));
                 yield year > 0 ? (year + 99) / 100 : -((99 - year) / 100);

@@ -15,8 +15,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * POWER(x, y), SQRT, LN, LOG10, EXP on DOUBLE (strict). SQRT of a negative number and LN/LOG10 of zero or a
- * negative number raise INVALID_PARAMETER_VALUE (22023) as PostgreSQL does; overflow follows IEEE (infinity).
+ * POWER(x, y), SQRT, LN, LOG10, EXP on DOUBLE (strict). As in PostgreSQL, LN/LOG10 of zero or a negative number
+ * raise 2201E; SQRT of a negative number, zero to a negative power and a negative number to a non-integer power
+ * raise 2201F; overflow follows IEEE (infinity).
  */
 public final class MathFunctionEvaluator
         extends Evaluator
@@ -71,10 +72,10 @@ public final class MathFunctionEvaluator
             }
             double value = x.getAtIndex(DOUBLE, p);
             double computed = switch (function) {
-                case POWER -> Math.pow(value, y.getAtIndex(DOUBLE, p));
+                case POWER -> power(value, y.getAtIndex(DOUBLE, p));
                 case SQRT -> {
                     if (value < 0) {
-                        throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot take square root of a negative number");
+                        throw new BasaltException(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "cannot take square root of a negative number");
                     }
                     yield Math.sqrt(value);
                 }
@@ -88,13 +89,25 @@ public final class MathFunctionEvaluator
         return result;
     }
 
+    /** PostgreSQL's domain errors (2201F) instead of IEEE infinity/NaN for finite arguments. */
+    private static double power(double base, double exponent)
+    {
+        if (base == 0 && exponent < 0) {
+            throw new BasaltException(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "zero raised to a negative power is undefined");
+        }
+        if (base < 0 && Double.isFinite(base) && Double.isFinite(exponent) && Math.rint(exponent) != exponent) {
+            throw new BasaltException(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION, "a negative number raised to a non-integer power yields a complex result");
+        }
+        return Math.pow(base, exponent);
+    }
+
     private static double checkLogarithm(double value)
     {
         if (value == 0) {
-            throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot take logarithm of zero");
+            throw new BasaltException(ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
         }
         if (value < 0) {
-            throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot take logarithm of a negative number");
+            throw new BasaltException(ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of a negative number");
         }
         return value;
     }

@@ -86,7 +86,7 @@ public final class RegexpEvaluator
             cachedPattern = Pattern.compile(text, options);
         }
         catch (PatternSyntaxException e) {
-            throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid regular expression: " + e.getDescription() + " in '" + text + "'");
+            throw new BasaltException(ErrorCode.INVALID_REGULAR_EXPRESSION, "invalid regular expression: " + e.getDescription() + " in '" + text + "'");
         }
         cachedPatternText = text;
         cachedFlags = flagText;

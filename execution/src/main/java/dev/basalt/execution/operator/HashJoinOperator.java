@@ -233,7 +233,7 @@ public final class HashJoinOperator
             chain = -1;
             return false;
         }
-        if (unique && !hasFilter() && (joinType == JoinType.INNER || joinType == JoinType.LEFT)) {
+        if (unique && !hasFilter() && (joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.SINGLE)) {
             emitUniqueMatches(batch);
             return true;
         }

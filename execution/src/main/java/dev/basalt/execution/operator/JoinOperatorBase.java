@@ -12,6 +12,8 @@ import dev.basalt.planner.plan.JoinType;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.batch.SelectionVector;
 import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DataTypes;
@@ -34,6 +36,7 @@ import static java.util.Objects.requireNonNull;
  * residual condition must be evaluated or the pairs are output. Per-probe-row and per-build-row match flags give
  * the outer, semi, anti and mark variants; RIGHT_SEMI/RIGHT_ANTI output the matched / unmatched build rows once
  * the probe side is exhausted (a build row already matched need not be paired again, see {@link #skipsMatchedBuildRows}).
+ * SINGLE is LEFT that fails with 21000 when a probe row's second match passes.
  */
 abstract class JoinOperatorBase
         implements Operator
@@ -190,7 +193,8 @@ abstract class JoinOperatorBase
 
     private boolean outputsPairs()
     {
-        return joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.RIGHT || joinType == JoinType.FULL;
+        return joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.RIGHT || joinType == JoinType.FULL
+                || joinType == JoinType.SINGLE;
     }
 
     protected final boolean tracksBuildMatches()
@@ -283,7 +287,7 @@ abstract class JoinOperatorBase
         // a build row failing a filter on build columns only matches nothing: when it needs no output either,
         // it need not be kept (TPC-H Q4's lineitem: l_commitdate < l_receiptdate)
         boolean prefilter = filterReadsOnlyBuild()
-                && (joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.SEMI || joinType == JoinType.ANTI
+                && (joinType == JoinType.INNER || joinType == JoinType.LEFT || joinType == JoinType.SINGLE || joinType == JoinType.SEMI || joinType == JoinType.ANTI
                 || joinType == JoinType.RIGHT_SEMI);
         build = new ColumnStore(storeTypes(prefilter), context.allocator());
         int[] passing = new int[0];
@@ -448,8 +452,13 @@ abstract class JoinOperatorBase
             pairs.close();
             throw e;
         }
+        boolean single = joinType == JoinType.SINGLE;
         for (int s = 0; s < selected; s++) {
             int j = all ? s : selection[s];
+            if (single && matched[pairProbe[j]]) {
+                pairs.close();
+                throw new BasaltException(ErrorCode.CARDINALITY_VIOLATION, "more than one row returned by a subquery used as an expression");
+            }
             matched[pairProbe[j]] = true;
             if (buildMatched != null) {
                 buildMatched[pairBuild[j]] = true;
@@ -483,7 +492,7 @@ abstract class JoinOperatorBase
     {
         try {
             switch (joinType) {
-                case LEFT, FULL -> emitUnmatchedProbeRows();
+                case LEFT, FULL, SINGLE -> emitUnmatchedProbeRows();
                 case SEMI, ANTI -> {
                     int[] positions = new int[probeCount];
                     int n = 0;

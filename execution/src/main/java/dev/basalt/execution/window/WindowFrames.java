@@ -109,7 +109,7 @@ public final class WindowFrames
         }
         long offset = number.longValue();
         if (offset < 0) {
-            throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "frame starting or ending offset must not be negative");
+            throw new BasaltException(ErrorCode.INVALID_PRECEDING_OR_FOLLOWING_SIZE, "frame starting or ending offset must not be negative");
         }
         return offset;
     }

@@ -99,7 +99,7 @@ public final class WindowFunctionComputer
                     }
                     long b = buckets.get(row);
                     if (b <= 0) {
-                        throw new BasaltException(ErrorCode.INVALID_PARAMETER_VALUE, "argument of ntile must be greater than zero");
+                        throw new BasaltException(ErrorCode.INVALID_ARGUMENT_FOR_NTILE, "argument of ntile must be greater than zero");
                     }
                     yield ntile(i - ps, layout.partitionEnd(i) - ps, b);
                 }

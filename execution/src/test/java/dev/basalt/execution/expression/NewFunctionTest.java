@@ -109,8 +109,8 @@ class NewFunctionTest
         // a pattern per row
         assertEquals(Arrays.asList(true, false), evaluate(call(Function.REGEXP_MATCHES, DataTypes.BOOLEAN, column(0, V), column(1, V)), List.of(V, V),
                 List.of(new Object[] {"abc", "b"}, new Object[] {"abc", "^b"})));
-        assertFails(ErrorCode.INVALID_PARAMETER_VALUE, () -> evaluate(call(Function.REGEXP_MATCHES, DataTypes.BOOLEAN, column(0, V), v("(")), List.of(V), single("a")));
-        assertFails(ErrorCode.INVALID_PARAMETER_VALUE, () -> evaluate(call(Function.REGEXP_MATCHES, DataTypes.BOOLEAN, column(0, V), column(1, V)), List.of(V, V),
+        assertFails(ErrorCode.INVALID_REGULAR_EXPRESSION, () -> evaluate(call(Function.REGEXP_MATCHES, DataTypes.BOOLEAN, column(0, V), v("(")), List.of(V), single("a")));
+        assertFails(ErrorCode.INVALID_REGULAR_EXPRESSION, () -> evaluate(call(Function.REGEXP_MATCHES, DataTypes.BOOLEAN, column(0, V), column(1, V)), List.of(V, V),
                 List.<Object[]>of(new Object[] {"a", "[a"})));
         assertFails(ErrorCode.INVALID_PARAMETER_VALUE, () -> evaluate(call(Function.REGEXP_MATCHES, DataTypes.BOOLEAN, column(0, V), v("a"), v("q")), List.of(V), single("a")));
     }
@@ -123,9 +123,11 @@ class NewFunctionTest
         assertEquals(1.0, (Double) one(call(Function.LN, D, constant(Math.E, D))), 1e-15);
         assertEquals(3.0, one(call(Function.LOG10, D, constant(1000.0, D))));
         assertEquals(1.0, one(call(Function.EXP, D, constant(0.0, D))));
-        assertFails(ErrorCode.INVALID_PARAMETER_VALUE, () -> evaluate(call(Function.SQRT, D, column(0, D)), List.of(D), single(-1.0)));
-        assertFails(ErrorCode.INVALID_PARAMETER_VALUE, () -> evaluate(call(Function.LN, D, column(0, D)), List.of(D), single(0.0)));
-        assertFails(ErrorCode.INVALID_PARAMETER_VALUE, () -> evaluate(call(Function.LOG10, D, column(0, D)), List.of(D), single(-5.0)));
+        assertFails(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION, () -> evaluate(call(Function.SQRT, D, column(0, D)), List.of(D), single(-1.0)));
+        assertFails(ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM, () -> evaluate(call(Function.LN, D, column(0, D)), List.of(D), single(0.0)));
+        assertFails(ErrorCode.INVALID_ARGUMENT_FOR_LOGARITHM, () -> evaluate(call(Function.LOG10, D, column(0, D)), List.of(D), single(-5.0)));
+        assertFails(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION, () -> evaluate(call(Function.POWER, D, column(0, D), constant(-1.0, D)), List.of(D), single(0.0)));
+        assertFails(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION, () -> evaluate(call(Function.POWER, D, column(0, D), constant(0.5, D)), List.of(D), single(-4.0)));
         assertEquals(Arrays.asList(-1, 0, 1, null), evaluate(call(Function.SIGN, DataTypes.INTEGER, column(0, DataTypes.INTEGER)), List.of(DataTypes.INTEGER), single(-7, 0, 3, null)));
         assertEquals(Arrays.asList(-1.0, 1.0), evaluate(call(Function.SIGN, D, column(0, D)), List.of(D), single(-0.5, 1e300)));
         DataType decimal = DataTypes.parse("DECIMAL(10,2)");

@@ -12,6 +12,8 @@ import dev.basalt.planner.plan.NestedLoopJoin;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.planner.plan.TableScan;
 import dev.basalt.spi.catalog.Column;
+import dev.basalt.spi.error.BasaltException;
+import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DataTypes;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,7 @@ class JoinTest
         }
         for (Object[] l : left) {
             boolean matched = false;
+            int matches = 0;
             boolean unknown = false;
             boolean leftNullKey = false;
             for (int key : keys) {
@@ -142,13 +145,17 @@ class JoinTest
                 }
                 if (Boolean.TRUE.equals(condition)) {
                     matched = true;
+                    matches++;
                     rightMatched[j] = true;
-                    if (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL) {
+                    if (type == JoinType.SINGLE && matches > 1) {
+                        return List.of(CARDINALITY_ERROR);
+                    }
+                    if (type == JoinType.INNER || type == JoinType.LEFT || type == JoinType.RIGHT || type == JoinType.FULL || type == JoinType.SINGLE) {
                         result.add(Arrays.toString(l) + Arrays.toString(r));
                     }
                 }
             }
-            if (!matched && (type == JoinType.LEFT || type == JoinType.FULL)) {
+            if (!matched && (type == JoinType.LEFT || type == JoinType.FULL || type == JoinType.SINGLE)) {
                 result.add(Arrays.toString(l) + Arrays.toString(new Object[4]));
             }
             if (type == JoinType.SEMI && matched || type == JoinType.ANTI && !matched) {
@@ -188,10 +195,23 @@ class JoinTest
         return result;
     }
 
+    /** The outcome of a SINGLE join whose probe row matched twice: 21000 (and nothing leaked). */
+    private static final String CARDINALITY_ERROR = "ERROR 21000";
+
     private static List<String> actual(PhysicalPlan plan, TestingCatalog catalog, JoinType type)
     {
         List<String> result = new ArrayList<>();
-        for (List<Object> row : QueryRunner.run(plan, catalog)) {
+        List<List<Object>> rows;
+        try {
+            rows = QueryRunner.run(plan, catalog);
+        }
+        catch (BasaltException e) {
+            if (e.code() != ErrorCode.CARDINALITY_VIOLATION || type != JoinType.SINGLE || e.getSuppressed().length > 0) {
+                throw e;
+            }
+            return List.of(CARDINALITY_ERROR);
+        }
+        for (List<Object> row : rows) {
             if (type == JoinType.SEMI || type == JoinType.ANTI || type == JoinType.MARK || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
                 result.add(Arrays.toString(row.toArray()));
             }
@@ -295,6 +315,61 @@ class JoinTest
         finally {
             currentFilter = FILTER;
         }
+    }
+
+    /**
+     * SINGLE (correlated scalar subquery): LEFT output while every probe row matches at most once, 21000 as soon as
+     * one matches twice; with unique build keys, with a filter that leaves at most one match, and with duplicates.
+     */
+    @Test
+    void singleJoinMatchesAtMostOnceOrFails()
+    {
+        Random random = new Random(29);
+        RowExpression keysEqual = new Call(Function.EQUAL, List.of(new InputReference(4, BIGINT), new InputReference(0, BIGINT)), DataTypes.BOOLEAN);
+        int outcomes = 0;
+        int errors = 0;
+        for (boolean unique : new boolean[] {true, false}) {
+            for (int keyRange : new int[] {400, 4000}) {
+                List<Object[]> left = probeRows(random, 2500, keyRange);
+                List<Object[]> right = buildRows(random, 150, keyRange, unique);
+                TestingCatalog catalog = new TestingCatalog();
+                TableScan probe = OperatorTest.table(catalog, "l", COLUMNS, left, 700, true);
+                TableScan build = OperatorTest.table(catalog, "r", COLUMNS, right, 40, true);
+                for (boolean withFilter : new boolean[] {false, true}) {
+                    HashJoin join = new HashJoin(JoinType.SINGLE, probe, build, List.of(0), List.of(0), withFilter ? Optional.of(FILTER) : Optional.empty(),
+                            output(JoinType.SINGLE, "l_", "r_"), -1);
+                    List<String> expected = reference(JoinType.SINGLE, left, right, new int[] {0}, withFilter, true);
+                    assertEquals(expected, actual(join, catalog, JoinType.SINGLE), "unique=" + unique + " keyRange=" + keyRange + " filter=" + withFilter);
+                    NestedLoopJoin loop = new NestedLoopJoin(JoinType.SINGLE, probe, build, Optional.of(keysEqual), output(JoinType.SINGLE, "l_", "r_"), -1);
+                    List<String> expectedLoop = referenceWith(left, right);
+                    assertEquals(expectedLoop, actual(loop, catalog, JoinType.SINGLE), "nested loop unique=" + unique + " keyRange=" + keyRange);
+                    outcomes += expected.equals(List.of(CARDINALITY_ERROR)) ? 0 : 1;
+                    errors += expected.equals(List.of(CARDINALITY_ERROR)) ? 1 : 0;
+                }
+            }
+        }
+        // both outcomes were exercised
+        assertEquals(true, outcomes > 0 && errors > 0, "outcomes=" + outcomes + " errors=" + errors);
+    }
+
+    /** SINGLE reference for the nested-loop condition {@code build.k = probe.k}. */
+    private static List<String> referenceWith(List<Object[]> left, List<Object[]> right)
+    {
+        List<String> result = new ArrayList<>();
+        for (Object[] l : left) {
+            Object[] match = null;
+            for (Object[] r : right) {
+                if (l[0] != null && l[0].equals(r[0])) {
+                    if (match != null) {
+                        return List.of(CARDINALITY_ERROR);
+                    }
+                    match = r;
+                }
+            }
+            result.add(Arrays.toString(l) + Arrays.toString(match == null ? new Object[4] : match));
+        }
+        result.sort(null);
+        return result;
     }
 
     @Test

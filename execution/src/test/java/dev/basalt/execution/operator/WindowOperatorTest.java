@@ -529,7 +529,7 @@ class WindowOperatorTest
         rows.add(new Object[] {1, 1, 0L, 1L, 1.0, "a", 0L});
         BasaltException e = assertThrows(BasaltException.class,
                 () -> run(rows, List.of(), List.of(), List.of(function(WindowFunction.NTILE, DataTypes.BIGINT, TWO))));
-        assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, e.code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT_FOR_NTILE, e.code());
         e = assertThrows(BasaltException.class, () -> run(rows, List.of(), List.of(), List.of(new WindowFunctionCall(WindowFunction.NTH_VALUE, Optional.empty(),
                 List.of(X, TWO), false, false, WindowFrame.defaultFrame(false), DataTypes.BIGINT))));
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE, e.code());

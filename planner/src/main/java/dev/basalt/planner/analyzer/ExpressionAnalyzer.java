@@ -65,6 +65,7 @@ import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DataTypes;
 import dev.basalt.spi.type.DecimalType;
 import dev.basalt.spi.type.DoubleType;
+import dev.basalt.spi.type.IntervalType;
 import dev.basalt.spi.type.NullType;
 import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.TimestampType;
@@ -854,8 +855,10 @@ final class ExpressionAnalyzer
             }
             value = constant.value();
         }
-        if (value instanceof Number number && number.doubleValue() < 0) {
-            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "frame offset must not be negative", bound);
+        boolean negative = value instanceof Number number && number.doubleValue() < 0
+                || value instanceof dev.basalt.spi.value.Interval interval && (interval.months() < 0 || interval.days() < 0 || interval.micros() < 0);
+        if (negative) {
+            throw SemanticErrors.error(ErrorCode.INVALID_PRECEDING_OR_FOLLOWING_SIZE, "frame offset must not be negative", bound);
         }
         return new WindowFrame.FrameBound(boundType, value);
     }
@@ -916,7 +919,8 @@ final class ExpressionAnalyzer
                 }
                 yield datePart(text, arguments.get(1), call);
             }
-            case "year", "quarter", "month", "day", "dayofweek", "dayofyear", "week", "hour", "minute", "second", "epoch" -> {
+            case "year", "quarter", "month", "day", "dayofweek", "dayofyear", "week", "hour", "minute", "second", "epoch", "isodow", "isoyear",
+                 "yearweek", "decade", "century", "millennium", "millisecond", "microsecond", "dayofmonth", "weekday", "weekofyear", "era", "julian" -> {
                 requireArguments(name, arguments, 1, 1, call);
                 yield datePart(name, arguments.getFirst(), call);
             }
@@ -948,9 +952,8 @@ final class ExpressionAnalyzer
                     default -> throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "unit \"" + text + "\" not recognized for date_trunc", call);
                 };
                 RowExpression source = dateTimeArgument(arguments.get(1), name, call);
-                // a DATE source stays a DATE (units below a day leave it unchanged)
-                DataType type = source.type() instanceof dev.basalt.spi.type.DateType ? DataTypes.DATE : DataTypes.TIMESTAMP;
-                yield new Call(Function.DATE_TRUNC, List.of(new Constant(unit, DataTypes.VARCHAR), source), type);
+                // a TIMESTAMP even for a DATE source, as in DuckDB and PostgreSQL
+                yield new Call(Function.DATE_TRUNC, List.of(new Constant(unit, DataTypes.VARCHAR), source), DataTypes.TIMESTAMP);
             }
             case "strpos", "instr" -> {
                 requireArguments(name, arguments, 2, 2, call);
@@ -1117,21 +1120,34 @@ final class ExpressionAnalyzer
         return new Call(function, operands, DataTypes.VARCHAR);
     }
 
-    /** DATE_PART(field, DATE|TIMESTAMP): BIGINT, but DOUBLE for epoch and for the seconds of a TIMESTAMP. */
+    /**
+     * DATE_PART(field, DATE|TIMESTAMP|INTERVAL): BIGINT, but DOUBLE for epoch and julian (DuckDB's types; seconds are
+     * whole seconds, millisecond/microsecond include the seconds of the minute).
+     */
     private RowExpression datePart(String fieldName, RowExpression source, Node node)
     {
-        String field = switch (fieldName.toLowerCase(Locale.ROOT)) {
+        String field = switch (fieldName.toLowerCase(Locale.ROOT).trim()) {
             case "year", "years", "y", "yr", "yrs" -> "year";
             case "quarter", "quarters" -> "quarter";
             case "month", "months", "mon", "mons" -> "month";
-            case "day", "days", "d" -> "day";
-            case "dow", "dayofweek" -> "dow";
+            case "day", "days", "d", "dayofmonth" -> "day";
+            case "dow", "dayofweek", "weekday" -> "dow";
+            case "isodow" -> "isodow";
             case "doy", "dayofyear" -> "doy";
-            case "week", "weeks", "w" -> "week";
-            case "hour", "hours", "h" -> "hour";
-            case "minute", "minutes", "min", "mins" -> "minute";
+            case "week", "weeks", "w", "weekofyear" -> "week";
+            case "isoyear" -> "isoyear";
+            case "yearweek" -> "yearweek";
+            case "hour", "hours", "h", "hr", "hrs" -> "hour";
+            case "minute", "minutes", "m", "min", "mins" -> "minute";
             case "second", "seconds", "s", "sec", "secs" -> "second";
+            case "millisecond", "milliseconds", "ms", "msec", "msecs" -> "millisecond";
+            case "microsecond", "microseconds", "us", "usec", "usecs" -> "microsecond";
             case "epoch" -> "epoch";
+            case "decade", "decades" -> "decade";
+            case "century", "centuries" -> "century";
+            case "millennium", "millennia" -> "millennium";
+            case "era" -> "era";
+            case "julian" -> "julian";
             default -> throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "date part \"" + fieldName.toLowerCase(Locale.ROOT) + "\" is not recognized", node);
         };
         RowExpression value = source;
@@ -1147,10 +1163,19 @@ final class ExpressionAnalyzer
         if (value.type() instanceof NullType) {
             value = TypeCoercion.coerce(value, DataTypes.DATE);
         }
-        if (!TypeCoercion.isDateTime(value.type())) {
+        if (value.type() instanceof IntervalType) {
+            // an interval has no calendar position: day-of-week, ISO and calendar-only fields are meaningless
+            switch (field) {
+                case "dow", "isodow", "doy", "week", "isoyear", "yearweek", "era", "julian" -> throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "date part \"" + field + "\" is not supported for INTERVAL", node);
+                default -> {
+                }
+            }
+        }
+        else if (!TypeCoercion.isDateTime(value.type())) {
             throw SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function date_part(VARCHAR, " + value.type().sqlName() + ") does not exist", node);
         }
-        DataType type = field.equals("epoch") || (field.equals("second") && value.type() instanceof TimestampType) ? DataTypes.DOUBLE : DataTypes.BIGINT;
+        DataType type = field.equals("epoch") || field.equals("julian") ? DataTypes.DOUBLE : DataTypes.BIGINT;
         return new Call(Function.DATE_PART, List.of(new Constant(field, DataTypes.VARCHAR), value), type);
     }
 

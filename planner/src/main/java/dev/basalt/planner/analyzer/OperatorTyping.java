@@ -221,12 +221,8 @@ final class OperatorTyping
     /** DATE +/- interval is a DATE when the interval is a constant without a time part, else a TIMESTAMP. */
     private static DataType dateAddResult(DataType source, RowExpression interval)
     {
-        if (source instanceof TimestampType) {
-            return DataTypes.TIMESTAMP;
-        }
-        if (interval instanceof Constant constant && (constant.value() == null || ((Interval) constant.value()).micros() == 0)) {
-            return DataTypes.DATE;
-        }
+        // DATE +/- INTERVAL is a TIMESTAMP, as in DuckDB and PostgreSQL (ExpressionSimplifier turns a DATE column
+        // compared with the resulting constant back into a DATE comparison)
         return DataTypes.TIMESTAMP;
     }
 

@@ -47,7 +47,7 @@ public final class ConstantCaster
             case SmallintType t -> (short) toIntegral(value, from, Short.MIN_VALUE, Short.MAX_VALUE, t);
             case IntegerType t -> (int) toIntegral(value, from, Integer.MIN_VALUE, Integer.MAX_VALUE, t);
             case BigintType t -> toIntegral(value, from, Long.MIN_VALUE, Long.MAX_VALUE, t);
-            case RealType t -> (float) toDouble(value, from, t);
+            case RealType t -> toReal(value, from, t);
             case DoubleType t -> toDouble(value, from, t);
             case DecimalType t -> toDecimal(value, from, t);
             case VarcharType t -> toVarchar(value, from, t);
@@ -243,6 +243,17 @@ public final class ConstantCaster
             throw new NotFoldableException("text longer than " + to);
         }
         return text;
+    }
+
+    /** A finite DOUBLE beyond REAL's range is an error (22003), not Infinity; infinities and NaN carry over. */
+    private static float toReal(Object value, DataType from, RealType to)
+    {
+        double wide = toDouble(value, from, to);
+        float narrowed = (float) wide;
+        if (Float.isInfinite(narrowed) && !Double.isInfinite(wide)) {
+            throw outOfRange(value, to);
+        }
+        return narrowed;
     }
 
     private static BasaltException outOfRange(Object value, DataType to)

@@ -13,7 +13,13 @@ import dev.basalt.planner.logical.Expressions;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
+import dev.basalt.spi.type.DataTypes;
+import dev.basalt.spi.type.DateType;
+import dev.basalt.spi.type.TimestampType;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,8 +125,52 @@ public final class ExpressionSimplifier
                 }
                 yield operands.size() == call.arguments().size() ? call : new Call(call.function(), operands, call.type());
             }
+            case EQUAL, NOT_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+                RowExpression folded = foldStrict(call);
+                yield folded instanceof Call comparison ? dateComparison(comparison) : folded;
+            }
             default -> foldStrict(call);
         };
+    }
+
+    /**
+     * {@code CAST(date AS TIMESTAMP) <op> TIMESTAMP constant} compares as DATE (so zone maps and the DATE kernels
+     * apply): a midnight constant maps exactly; otherwise, for a constant strictly inside day D, {@code < and <=}
+     * become {@code <= D} and {@code > and >=} become {@code > D}. (In)equality with a non-midnight constant stays.
+     */
+    private static RowExpression dateComparison(Call call)
+    {
+        Function function = call.function();
+        RowExpression left = call.argument(0);
+        RowExpression right = call.argument(1);
+        if (right instanceof Cast && left instanceof Constant) {
+            function = switch (function) {
+                case LESS_THAN -> Function.GREATER_THAN;
+                case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
+                case GREATER_THAN -> Function.LESS_THAN;
+                case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
+                default -> function;
+            };
+            RowExpression swap = left;
+            left = right;
+            right = swap;
+        }
+        if (!(left instanceof Cast cast) || cast.tryCast() || !(cast.type() instanceof TimestampType) || !(cast.input().type() instanceof DateType)
+                || !(right instanceof Constant constant) || !(constant.value() instanceof LocalDateTime timestamp)) {
+            return call;
+        }
+        LocalDate day = timestamp.toLocalDate();
+        if (!timestamp.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            function = switch (function) {
+                case LESS_THAN, LESS_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
+                case GREATER_THAN, GREATER_THAN_OR_EQUAL -> Function.GREATER_THAN;
+                default -> null;
+            };
+            if (function == null) {
+                return call;
+            }
+        }
+        return new Call(function, List.of(cast.input(), new Constant(day, DataTypes.DATE)), call.type());
     }
 
     /** NULL in, NULL out; all-constant arguments are computed. */

@@ -21,25 +21,28 @@ package dev.basalt.planner.expression;
  *   <li>String functions on VARCHAR: CONCAT (NULL if any operand is NULL, like ||), SUBSTRING(s, start[, length])
  *       1-based with SQL semantics, UPPER, LOWER, LENGTH (characters, BIGINT), TRIM/LTRIM/RTRIM(s[, characters]).</li>
  *   <li>ROUND(x[, digits]), FLOOR, CEIL on DOUBLE or DECIMAL.</li>
- *   <li>DATE_PART(field, source): field is a VARCHAR Constant (year, quarter, month, day, dow, doy, week, hour,
- *       minute, second, epoch); source is DATE or TIMESTAMP; result BIGINT (DOUBLE for epoch/second with fraction).</li>
- *   <li>DATE_ADD(d, interval), DATE_SUBTRACT(d, interval): d is DATE or TIMESTAMP, result has d's type for TIMESTAMP;
- *       for DATE the result is DATE when the interval has no time part, else TIMESTAMP (as the binder typed it).
+ *   <li>DATE_PART(field, source): field is a canonical VARCHAR Constant (year, quarter, month, day, dow, isodow, doy,
+ *       week, isoyear, yearweek, hour, minute, second, millisecond, microsecond, epoch, decade, century, millennium,
+ *       era, julian); source is DATE, TIMESTAMP or INTERVAL (not the calendar-position fields); result BIGINT, DOUBLE
+ *       for epoch and julian (DuckDB's types).</li>
+ *   <li>DATE_ADD(d, interval), DATE_SUBTRACT(d, interval): d is DATE or TIMESTAMP; the binder types the result
+ *       TIMESTAMP (DuckDB, PostgreSQL); a DATE result (whole-day intervals) is also supported. DATE + integer: DATE.
  *       Month arithmetic clamps to the month's last day (Jan 31 + 1 month = Feb 28/29). DATE_DIFF(a, b): DATE minus
  *       DATE in days (BIGINT).</li>
  *   <li>Added for the SQL issue: DATE_TRUNC(field, source): field a lower-case VARCHAR Constant (millennium, century,
- *       decade, year, quarter, month, week, day, hour, minute, second); source DATE or TIMESTAMP; result as typed by the
- *       binder (TIMESTAMP, or DATE for a DATE source). STRPOS(haystack, needle): 1-based character position, 0 when
+ *       decade, year, quarter, month, week, day, hour, minute, second); source DATE or TIMESTAMP; the binder types the
+ *       result TIMESTAMP (a DATE result is also supported). STRPOS(haystack, needle): 1-based character position, 0 when
  *       absent (BIGINT; POSITION(a IN b) binds to STRPOS(b, a)). REPLACE(s, from, to) replaces every occurrence.
  *       LPAD/RPAD(s, length[, fill=' ']) pad or truncate to length characters. STARTS_WITH/ENDS_WITH(s, x) BOOLEAN.
  *       REGEXP_MATCHES(s, pattern[, flags]) BOOLEAN, true if the Java regex matches anywhere (DuckDB semantics).
  *       REGEXP_REPLACE(s, pattern, replacement[, flags]) replaces the first match, every match with flag 'g';
  *       replacement back-references \1..\9. SPLIT_PART(s, delimiter, n) 1-based field, '' when out of range.
  *       REVERSE(s), LEFT(s, n), RIGHT(s, n), REPEAT(s, n). POWER(x, y), SQRT, LN, LOG10, EXP on DOUBLE;
- *       domain errors: sqrt/ln of a negative number and ln(0) raise INVALID_PARAMETER_VALUE (22023), as PostgreSQL does. SIGN(x): same type as x.
+ *       domain errors as PostgreSQL: ln/log of zero or a negative number 2201E; sqrt of a negative number, 0 ^ negative,
+ *       negative ^ non-integer 2201F. SIGN(x): same type as x.
  *       GREATEST/LEAST(a, b, ...): all operands the result type,
  *       NULLs ignored (NULL only when all are NULL), as PostgreSQL and DuckDB. TIMESTAMP_DIFF(a, b): a - b as an
- *       INTERVAL (days and micros). Invalid regular expressions raise INVALID_PARAMETER_VALUE (22023).</li>
+ *       INTERVAL (days and micros). Invalid regular expressions raise INVALID_REGULAR_EXPRESSION (2201B).</li>
  * </ul>
  */
 public enum Function

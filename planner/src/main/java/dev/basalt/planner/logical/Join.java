@@ -42,7 +42,7 @@ public record Join(JoinType type, LogicalPlan left, LogicalPlan right, Optional<
         }
         List<Symbol> outputs = new ArrayList<>(left.outputs());
         switch (type) {
-            case INNER, LEFT, RIGHT, FULL -> outputs.addAll(right.outputs());
+            case INNER, LEFT, RIGHT, FULL, SINGLE -> outputs.addAll(right.outputs());
             case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
             case MARK -> outputs.add(mark.orElseThrow());
         }

@@ -314,7 +314,7 @@ public final class PhysicalPlanner
         // SEMI/ANTI swap to RIGHT_SEMI/RIGHT_ANTI (the build side is output), MARK may not swap
         boolean swappable = switch (join.type()) {
             case INNER, LEFT, RIGHT, FULL, SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> true;
-            case MARK -> false;
+            case MARK, SINGLE -> false;
         };
         // a semi/anti join swaps only when its left input is clearly the smaller: hashing it stores all its columns
         // (not just the keys) and an underestimate there (a HAVING filter, Q18) would hash the big side instead
@@ -329,12 +329,12 @@ public final class PhysicalPlanner
             case ANTI -> JoinType.RIGHT_ANTI;
             case RIGHT_SEMI -> JoinType.SEMI;
             case RIGHT_ANTI -> JoinType.ANTI;
-            case INNER, FULL, MARK -> join.type();
+            case INNER, FULL, MARK, SINGLE -> join.type();
         };
         Translated combined = combine(probe.input(), build.input());
         Optional<RowExpression> filter = residual.isEmpty() ? Optional.empty() : Optional.of(combined.translate(Expressions.and(residual)));
         List<Symbol> layout = switch (joinType) {
-            case INNER, LEFT, RIGHT, FULL -> combined.layout();
+            case INNER, LEFT, RIGHT, FULL, SINGLE -> combined.layout();
             case SEMI, ANTI -> probe.input().layout();
             case RIGHT_SEMI, RIGHT_ANTI -> build.input().layout();
             case MARK -> {
@@ -397,7 +397,7 @@ public final class PhysicalPlanner
         }
         List<Symbol> layout = new ArrayList<>(left);
         switch (join.type()) {
-            case INNER, LEFT, RIGHT, FULL -> layout.addAll(right);
+            case INNER, LEFT, RIGHT, FULL, SINGLE -> layout.addAll(right);
             case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
             case MARK -> layout.add(join.mark().orElseThrow());
         }
@@ -411,7 +411,8 @@ public final class PhysicalPlanner
         }
         List<Column> columns = new ArrayList<>(nullable(first.plan().outputColumns(), type == JoinType.RIGHT || type == JoinType.FULL));
         switch (type) {
-            case INNER, LEFT, RIGHT, FULL -> columns.addAll(nullable(second.plan().outputColumns(), type == JoinType.LEFT || type == JoinType.FULL));
+            case INNER, LEFT, RIGHT, FULL, SINGLE -> columns.addAll(nullable(second.plan().outputColumns(),
+                    type == JoinType.LEFT || type == JoinType.FULL || type == JoinType.SINGLE));
             case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> { }
             case MARK -> columns.add(new Column(mark == null ? "mark" : mark.name(), dev.basalt.spi.type.DataTypes.BOOLEAN));
         }

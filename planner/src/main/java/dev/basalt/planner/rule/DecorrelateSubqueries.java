@@ -24,6 +24,9 @@ import dev.basalt.planner.logical.TopN;
 import dev.basalt.planner.logical.Values;
 import dev.basalt.planner.plan.AggregateFunction;
 import dev.basalt.planner.plan.JoinType;
+import dev.basalt.planner.plan.WindowFrame;
+import dev.basalt.planner.plan.WindowFunction;
+import dev.basalt.planner.logical.Ordering;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataTypes;
@@ -45,6 +48,8 @@ import java.util.Set;
  *       in a MARK join correlation conjuncts are wrapped in {@code COALESCE(c, FALSE)} so they only filter).</li>
  *   <li>Uncorrelated scalar subquery: cross join with the subquery (through {@link EnforceSingleRow} unless it is a
  *       global aggregate, which always has one row).</li>
+ *   <li>Other correlated scalar subquery: SINGLE join on the correlated predicates (a LEFT join that fails with
+ *       21000 when an outer row matches two inner rows).</li>
  *   <li>Correlated scalar subquery over a global aggregate: the aggregate is grouped by the correlated inner columns
  *       (equalities) or by the DISTINCT outer values joined in (other predicates), and LEFT joined on them; COUNT's
  *       empty-group 0 is restored with COALESCE.</li>
@@ -66,6 +71,8 @@ public final class DecorrelateSubqueries extends NodeRule
     private static final class Decorrelation
     {
         private final RuleContext context;
+        /** > 0 while pulling below a node that counts rows (or under a scalar subquery): rows must not be duplicated. */
+        private int duplicateSensitive;
 
         Decorrelation(RuleContext context)
         {
@@ -78,12 +85,16 @@ public final class DecorrelateSubqueries extends NodeRule
             LogicalPlan subquery = entry.subquery();
             Set<Integer> produced = new HashSet<>();
             collectProduced(subquery, produced);
+            duplicateSensitive = entry.kind() == Apply.Kind.SCALAR ? 1 : 0;
             Decorrelated decorrelated = pull(subquery, produced, entry, outer);
             List<RowExpression> correlated = decorrelated.correlated();
             Set<Integer> available = new HashSet<>(Expressions.ids(outer.outputs()));
             available.addAll(Expressions.ids(decorrelated.plan().outputs()));
+            Set<Integer> outerProduced = new HashSet<>();
+            collectProduced(outer, outerProduced);
             for (RowExpression conjunct : correlated) {
-                if (!Expressions.referencesOnly(conjunct, available)) {
+                if (!Expressions.referencesOnly(conjunct, available)
+                        && !(entry.joinType() == JoinType.SEMI && entry.kind() != Apply.Kind.SCALAR && readsOnlyEnclosing(conjunct, available, outerProduced))) {
                     throw notSupported("a subquery correlated with a query more than one level up or with aggregated columns", entry);
                 }
             }
@@ -114,11 +125,27 @@ public final class DecorrelateSubqueries extends NodeRule
                         yield Join.inner(outer, single, Optional.empty());
                     }
                     if (!decorrelated.groupedByCorrelation()) {
-                        throw notSupported("a correlated scalar subquery that is not an aggregate", entry);
+                        // any number of inner rows per outer row: the SINGLE join fails with 21000 on a second match
+                        yield new Join(JoinType.SINGLE, outer, decorrelated.plan(), Expressions.andOptional(correlated), Optional.empty());
                     }
                     yield scalarJoin(outer, decorrelated, entry);
                 }
             };
+        }
+
+        /**
+         * Whether the symbols {@code conjunct} reads that are not {@code available} come from a query enclosing this
+         * one (no symbol of {@code outerProduced}): such a conjunct stays in the SEMI join's condition, and the enclosing
+         * query's decorrelation pulls it up from there (see the SEMI case of {@link #pull}).
+         */
+        private static boolean readsOnlyEnclosing(RowExpression conjunct, Set<Integer> available, Set<Integer> outerProduced)
+        {
+            for (Integer id : Expressions.symbolIds(conjunct)) {
+                if (!available.contains(id) && outerProduced.contains(id)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** LEFT join of a correlated scalar aggregate; COUNTs (0 on no rows, not NULL) are re-computed above the join. */
@@ -186,6 +213,18 @@ public final class DecorrelateSubqueries extends NodeRule
             }
         }
 
+        /** {@link #pull} below a node whose result depends on how often a row occurs (aggregation, LIMIT). */
+        private Decorrelated pullCounted(LogicalPlan node, Set<Integer> produced, Apply entry, LogicalPlan outer)
+        {
+            duplicateSensitive++;
+            try {
+                return pull(node, produced, entry, outer);
+            }
+            finally {
+                duplicateSensitive--;
+            }
+        }
+
         private Decorrelated pull(LogicalPlan node, Set<Integer> produced, Apply entry, LogicalPlan outer)
         {
             return switch (node) {
@@ -230,7 +269,7 @@ public final class DecorrelateSubqueries extends NodeRule
                     yield source.with(new Project(source.plan(), outputs, expressions));
                 }
                 case Aggregate aggregate -> {
-                    Decorrelated source = pull(aggregate.source(), produced, entry, outer);
+                    Decorrelated source = pullCounted(aggregate.source(), produced, entry, outer);
                     if (source.correlated().isEmpty()) {
                         yield source.with(aggregate.withSources(List.of(source.plan())));
                     }
@@ -283,6 +322,29 @@ public final class DecorrelateSubqueries extends NodeRule
                         }
                     }
                     boolean anyCorrelation = !left.correlated().isEmpty() || !right.correlated().isEmpty() || !correlated.isEmpty();
+                    if (anyCorrelation && join.type() == JoinType.SEMI && left.correlated().isEmpty() && duplicateSensitive == 0
+                            && !left.groupedByCorrelation() && !right.groupedByCorrelation()) {
+                        // a SEMI join correlated with an enclosing query (a nested EXISTS / IN): INNER join with the
+                        // distinct right rows (the columns the conditions read), so the correlated predicates can be
+                        // pulled up; a left row may now repeat, which only EXISTS / IN / ANY above can tolerate
+                        List<RowExpression> pulled = new ArrayList<>(correlated);
+                        pulled.addAll(right.correlated());
+                        Set<Integer> read = new HashSet<>();
+                        for (RowExpression conjunct : kept) {
+                            read.addAll(Expressions.symbolIds(conjunct));
+                        }
+                        for (RowExpression conjunct : pulled) {
+                            read.addAll(Expressions.symbolIds(conjunct));
+                        }
+                        List<Symbol> keys = new ArrayList<>();
+                        for (Symbol symbol : right.plan().outputs()) {
+                            if (read.contains(symbol.id())) {
+                                keys.add(symbol);
+                            }
+                        }
+                        LogicalPlan distinct = new Aggregate(right.plan(), keys, List.of());
+                        yield new Decorrelated(Join.inner(left.plan(), distinct, Expressions.andOptional(kept)), pulled, false, List.of());
+                    }
                     if (anyCorrelation && join.type() != JoinType.INNER) {
                         throw notSupported("correlated predicates inside an outer or semi join of a subquery", entry);
                     }
@@ -298,8 +360,8 @@ public final class DecorrelateSubqueries extends NodeRule
                     Decorrelated source = pull(sort.source(), produced, entry, outer);
                     yield source.with(sort.withSources(List.of(source.plan())));
                 }
-                case TopN topN -> uncorrelatedOnly(topN, produced, entry, outer, "ORDER BY ... LIMIT");
-                case Limit limit -> uncorrelatedOnly(limit, produced, entry, outer, "LIMIT");
+                case TopN topN -> limitPerOuterRow(topN, topN.source(), topN.orderings(), topN.count(), 0, produced, entry, outer);
+                case Limit limit -> limitPerOuterRow(limit, limit.source(), null, limit.count(), limit.offset(), produced, entry, outer);
                 case EnforceSingleRow enforce -> uncorrelatedOnly(enforce, produced, entry, outer, "scalar subqueries");
                 case dev.basalt.planner.logical.Window window -> uncorrelatedOnly(window, produced, entry, outer, "window functions");
                 case dev.basalt.planner.logical.RecursiveUnion union -> uncorrelatedOnly(union, produced, entry, outer, "WITH RECURSIVE");
@@ -310,6 +372,68 @@ public final class DecorrelateSubqueries extends NodeRule
                 case Output output -> uncorrelatedOnly(output, produced, entry, outer, "this subquery");
                 case Apply apply -> uncorrelatedOnly(apply, produced, entry, outer, "nested subqueries");
             };
+        }
+
+        /**
+         * LIMIT / ORDER BY ... LIMIT over correlated rows: the limit applies per outer row, i.e. per value of the
+         * correlated inner columns, so it becomes {@code row_number() OVER (PARTITION BY those columns ORDER BY ...)}
+         * restricted to {@code (offset, offset + count]}. Needs every correlated predicate to be
+         * {@code inner column = outer expression} (other shapes have no per-outer-row partition).
+         */
+        private Decorrelated limitPerOuterRow(LogicalPlan node, LogicalPlan child, List<Ordering> orderings, long count, long offset,
+                Set<Integer> produced, Apply entry, LogicalPlan outer)
+        {
+            Decorrelated source = pullCounted(child, produced, entry, outer);
+            if (source.correlated().isEmpty() && !source.groupedByCorrelation()) {
+                return Decorrelated.of(node);
+            }
+            if (source.groupedByCorrelation()) {
+                throw notSupported("correlated subqueries with LIMIT over an aggregate", entry);
+            }
+            LogicalPlan input = source.plan();
+            List<Ordering> order = orderings;
+            if (order == null) {
+                // LIMIT over ORDER BY: the sort is the window's order (it need not be kept below the window)
+                order = List.of();
+                if (input instanceof Sort sort) {
+                    order = sort.orderings();
+                    input = sort.source();
+                }
+                else if (input instanceof Project project && project.source() instanceof Sort sort) {
+                    order = sort.orderings();
+                    Set<Integer> projected = Expressions.ids(project.outputs());
+                    for (Ordering ordering : order) {
+                        if (!projected.contains(ordering.symbol().id())) {
+                            throw notSupported("correlated subqueries with ORDER BY columns outside the select list and LIMIT", entry);
+                        }
+                    }
+                }
+            }
+            Set<Integer> sourceIds = Expressions.ids(input.outputs());
+            List<Symbol> partition = new ArrayList<>();
+            for (RowExpression conjunct : source.correlated()) {
+                Symbol key = correlationKey(conjunct, produced, sourceIds, input);
+                if (key == null) {
+                    throw notSupported("correlated subqueries with LIMIT and a correlation that is not an equality", entry);
+                }
+                if (!partition.contains(key)) {
+                    partition.add(key);
+                }
+            }
+            Symbol rowNumber = context.symbols().newSymbol("row_number", DataTypes.BIGINT);
+            dev.basalt.planner.logical.Window window = new dev.basalt.planner.logical.Window(input, partition, order, List.of(
+                    new dev.basalt.planner.logical.Window.Function(rowNumber, WindowFunction.ROW_NUMBER, Optional.empty(), List.of(), false, false,
+                            WindowFrame.defaultFrame(!order.isEmpty()))));
+            List<RowExpression> range = new ArrayList<>();
+            if (offset > 0) {
+                range.add(Expressions.booleanCall(Function.GREATER_THAN, rowNumber.reference(), new Constant(offset, DataTypes.BIGINT)));
+            }
+            range.add(Expressions.booleanCall(Function.LESS_THAN_OR_EQUAL, rowNumber.reference(),
+                    new Constant(count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + count, DataTypes.BIGINT)));
+            Filter limited = new Filter(window, Expressions.and(range));
+            List<Symbol> outputs = input.outputs();
+            LogicalPlan plan = new Project(limited, outputs, outputs.stream().map(symbol -> (RowExpression) symbol.reference()).toList());
+            return new Decorrelated(plan, source.correlated(), false, List.of());
         }
 
         private Decorrelated uncorrelatedOnly(LogicalPlan node, Set<Integer> produced, Apply entry, LogicalPlan outer, String what)

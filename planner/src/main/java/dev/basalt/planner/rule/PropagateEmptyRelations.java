@@ -25,7 +25,7 @@ public final class PropagateEmptyRelations extends NodeRule
             case Aggregate aggregate -> !aggregate.groupingKeys().isEmpty() && isEmpty(aggregate.source());
             case Join join -> switch (join.type()) {
                 case INNER, SEMI, RIGHT_SEMI -> isEmpty(join.left()) || isEmpty(join.right());
-                case LEFT, ANTI, MARK -> isEmpty(join.left());
+                case LEFT, ANTI, MARK, SINGLE -> isEmpty(join.left());
                 case RIGHT, RIGHT_ANTI -> isEmpty(join.right());
                 case FULL -> isEmpty(join.left()) && isEmpty(join.right());
             };

@@ -26,10 +26,10 @@ public final class PushJoinConditionIntoInputs extends NodeRule
         }
         boolean intoLeft = switch (join.type()) {
             case INNER, SEMI, RIGHT, RIGHT_SEMI, RIGHT_ANTI -> true;
-            case LEFT, FULL, ANTI, MARK -> false;
+            case LEFT, FULL, ANTI, MARK, SINGLE -> false;
         };
         boolean intoRight = switch (join.type()) {
-            case INNER, SEMI, LEFT, ANTI, RIGHT_SEMI -> true;
+            case INNER, SEMI, LEFT, ANTI, RIGHT_SEMI, SINGLE -> true;
             case RIGHT, FULL, MARK, RIGHT_ANTI -> false;
         };
         Set<Integer> leftIds = Expressions.ids(join.left().outputs());

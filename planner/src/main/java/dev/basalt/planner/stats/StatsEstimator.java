@@ -211,7 +211,7 @@ public final class StatsEstimator
         PlanEstimate result = restrict(combined, residual / equiDivisor);
         return switch (join.type()) {
             case INNER -> result;
-            case LEFT -> new PlanEstimate(Math.max(result.rows(), left.rows()), result.columns());
+            case LEFT, SINGLE -> new PlanEstimate(Math.max(result.rows(), left.rows()), result.columns());
             case RIGHT -> new PlanEstimate(Math.max(result.rows(), right.rows()), result.columns());
             case FULL -> new PlanEstimate(Math.max(result.rows(), Math.max(left.rows(), right.rows())), result.columns());
             case SEMI, ANTI, MARK -> new PlanEstimate(left.rows() * (join.type() == dev.basalt.planner.plan.JoinType.MARK ? 1 : 0.5), left.columns());

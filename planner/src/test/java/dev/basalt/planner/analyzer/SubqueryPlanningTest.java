@@ -152,6 +152,61 @@ class SubqueryPlanningTest
     }
 
     @Test
+    void correlatedNonAggregateScalarBecomesSingleJoin()
+    {
+        // SELECT list: hashed on the correlation equality, the outer side probes (never swapped: it must see each match)
+        String sql = "SELECT a, (SELECT y FROM t2 WHERE t2.a = t1.a) FROM t1";
+        String optimized = tester.printOptimized(sql);
+        assertTrue(optimized.contains("Join[SINGLE"), optimized);
+        assertFalse(optimized.contains("Apply"), optimized);
+        List<HashJoin> joins = collect(tester.plan(sql), HashJoin.class);
+        assertEquals(1, joins.size());
+        assertEquals(JoinType.SINGLE, joins.getFirst().joinType());
+        assertEquals(2, tester.outputTypes(sql).size());
+        String explain = tester.explain(sql);
+        assertTrue(explain.contains("SINGLE"), explain);
+        // WHERE: the comparison stays above the join (a WHERE that rejects NULLs must not turn SINGLE into INNER)
+        assertEquals(List.of(JoinType.SINGLE), hashJoinTypes("SELECT a FROM t1 WHERE s > (SELECT y FROM t2 WHERE t2.a = t1.a AND t2.z > 1)"));
+        // HAVING, correlated with a grouping key
+        assertEquals(List.of(JoinType.SINGLE), hashJoinTypes("SELECT a, sum(b) FROM t1 GROUP BY a HAVING sum(b) > (SELECT z FROM t2 WHERE t2.a = t1.a)"));
+        // the residual (non-equality) part of the correlation is a join filter
+        List<HashJoin> filtered = collect(tester.plan("SELECT a, (SELECT y FROM t2 WHERE t2.a = t1.a AND t2.z > t1.c) FROM t1"), HashJoin.class);
+        assertEquals(JoinType.SINGLE, filtered.getFirst().joinType());
+        assertTrue(filtered.getFirst().filter().isPresent());
+    }
+
+    @Test
+    void nonEquiCorrelatedScalarBecomesNestedLoopSingleJoin()
+    {
+        List<NestedLoopJoin> joins = collect(tester.plan("SELECT a, (SELECT y FROM t2 WHERE t2.a < t1.a) FROM t1"), NestedLoopJoin.class);
+        assertEquals(1, joins.size());
+        assertEquals(JoinType.SINGLE, joins.getFirst().joinType());
+    }
+
+    @Test
+    void correlatedLimitBecomesRowNumberPerCorrelationKey()
+    {
+        String plan = tester.printOptimized("SELECT a, (SELECT y FROM t2 WHERE t2.a = t1.a ORDER BY z DESC LIMIT 1) FROM t1");
+        assertFalse(plan.contains("Apply"), plan);
+        assertTrue(plan.contains("Join[SINGLE"), plan);
+        assertTrue(plan.contains("Window"), plan);
+        String exists = tester.printOptimized("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a LIMIT 1)");
+        assertTrue(exists.contains("Join[SEMI"), exists);
+        tester.assertFails("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a < t1.a LIMIT 1)", ErrorCode.FEATURE_NOT_SUPPORTED, "LIMIT");
+    }
+
+    @Test
+    void correlationTwoLevelsUpThroughNestedExists()
+    {
+        String plan = tester.printOptimized("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE EXISTS (SELECT 1 FROM t1 x WHERE x.a = t1.a AND x.a = t2.a))");
+        assertFalse(plan.contains("Apply"), plan);
+        assertTrue(plan.contains("Join[SEMI"), plan);
+        // under an aggregate the inner rows must not repeat: still not supported
+        tester.assertFails("SELECT (SELECT count(*) FROM t2 WHERE EXISTS (SELECT 1 FROM t1 x WHERE x.a = t1.a AND x.a = t2.a)) FROM t1",
+                ErrorCode.FEATURE_NOT_SUPPORTED, "");
+    }
+
+    @Test
     void subqueriesInHavingAndNested()
     {
         tester.plan("SELECT a, sum(b) FROM t1 GROUP BY a HAVING sum(b) > (SELECT count(*) FROM t2)");

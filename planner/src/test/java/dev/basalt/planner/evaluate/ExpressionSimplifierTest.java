@@ -124,6 +124,34 @@ class ExpressionSimplifierTest
     }
 
     @Test
+    void dateColumnAgainstTimestampConstantComparesAsDate()
+    {
+        InputReference d = new InputReference(0, DataTypes.DATE);
+        RowExpression widened = new Cast(d, DataTypes.TIMESTAMP, false);
+        Constant midnight = constant(LocalDateTime.parse("2020-01-01T00:00"), DataTypes.TIMESTAMP);
+        Constant noon = constant(LocalDateTime.parse("2020-01-01T12:00"), DataTypes.TIMESTAMP);
+        Constant day = constant(LocalDate.parse("2020-01-01"), DataTypes.DATE);
+        DataType b = DataTypes.BOOLEAN;
+        // TPC-H: l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY (a TIMESTAMP) stays a DATE comparison
+        assertEquals(call(Function.LESS_THAN_OR_EQUAL, b, d, constant(LocalDate.parse("1998-09-02"), DataTypes.DATE)),
+                simplify(call(Function.LESS_THAN_OR_EQUAL, b, widened, call(Function.DATE_SUBTRACT, DataTypes.TIMESTAMP,
+                        constant(LocalDate.parse("1998-12-01"), DataTypes.DATE), constant(Interval.ofDays(90), DataTypes.INTERVAL)))));
+        for (Function function : List.of(Function.EQUAL, Function.NOT_EQUAL, Function.LESS_THAN, Function.LESS_THAN_OR_EQUAL, Function.GREATER_THAN,
+                Function.GREATER_THAN_OR_EQUAL)) {
+            assertEquals(call(function, b, d, day), simplify(call(function, b, widened, midnight)), function.name());
+        }
+        // a constant inside the day: d < noon <=> d <= day; d >= noon <=> d > day; equality stays as it is
+        assertEquals(call(Function.LESS_THAN_OR_EQUAL, b, d, day), simplify(call(Function.LESS_THAN, b, widened, noon)));
+        assertEquals(call(Function.LESS_THAN_OR_EQUAL, b, d, day), simplify(call(Function.LESS_THAN_OR_EQUAL, b, widened, noon)));
+        assertEquals(call(Function.GREATER_THAN, b, d, day), simplify(call(Function.GREATER_THAN, b, widened, noon)));
+        assertEquals(call(Function.GREATER_THAN, b, d, day), simplify(call(Function.GREATER_THAN_OR_EQUAL, b, widened, noon)));
+        assertEquals(call(Function.EQUAL, b, widened, noon), simplify(call(Function.EQUAL, b, widened, noon)));
+        // constant on the left: noon > d <=> d < noon
+        assertEquals(call(Function.LESS_THAN_OR_EQUAL, b, d, day), simplify(call(Function.GREATER_THAN, b, noon, widened)));
+        assertEquals(call(Function.GREATER_THAN, b, d, day), simplify(call(Function.LESS_THAN_OR_EQUAL, b, noon, widened)));
+    }
+
+    @Test
     void casts()
     {
         assertEquals(constant(LocalDate.parse("1995-03-15"), DataTypes.DATE), simplify(new Cast(constant("1995-03-15", DataTypes.VARCHAR), DataTypes.DATE)));

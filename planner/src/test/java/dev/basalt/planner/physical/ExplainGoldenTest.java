@@ -113,12 +113,20 @@ class ExplainGoldenTest
                             AND ((n1.n_name = 'FRANCE' AND n2.n_name = 'GERMANY') OR (n1.n_name = 'GERMANY' AND n2.n_name = 'FRANCE'))
                             AND l_shipdate BETWEEN DATE '1995-01-01' AND DATE '1996-12-31') AS shipping
                     GROUP BY supp_nation, cust_nation, l_year
-                    ORDER BY supp_nation, cust_nation, l_year"""));
+                    ORDER BY supp_nation, cust_nation, l_year"""),
+            // a correlated scalar subquery that is not an aggregate: a SINGLE join (21000 on a second match), the
+            // outer side probing the inner rows hashed on the correlation key
+            Map.entry("correlated-scalar-single-join", """
+                    SELECT n_name, (SELECT r_name FROM region WHERE r_regionkey = n_regionkey AND r_comment <> '') AS region
+                    FROM nation
+                    WHERE n_comment < (SELECT max(r_comment) FROM region)
+                    ORDER BY n_name"""));
 
     @ParameterizedTest
     @CsvSource({"pricing-summary", "shipping-priority", "local-supplier-volume", "forecast-revenue", "order-priority-exists",
             "small-quantity-correlated-avg", "suppliers-who-kept-waiting", "customer-distribution-left-join",
-            "minimum-cost-supplier", "correlated-avg-unfiltered-outer", "volume-shipping"})
+            "minimum-cost-supplier", "correlated-avg-unfiltered-outer", "volume-shipping",
+            "correlated-scalar-single-join"})
     void explainMatchesGolden(String name) throws IOException
     {
         String actual = PlannerTester.tpch().explain(QUERIES.get(name));
