@@ -8,9 +8,6 @@ import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.type.DataTypes;
 import dev.basalt.storage.manifest.FileNames;
 import dev.basalt.storage.manifest.RowGroupEntry;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,25 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompactionTest
+        extends AllocatorTest
 {
     private static final List<Column> COLUMNS = List.of(new Column("id", DataTypes.BIGINT), new Column("name", DataTypes.VARCHAR));
 
     @TempDir
     Path directory;
-    private RootAllocator allocator;
-
-    @BeforeEach
-    void setUp()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        assertEquals(0, allocator.getAllocatedMemory(), "leaked Arrow memory");
-        allocator.close();
-    }
 
     @Test
     void compactionKeepsAnswersMergesAndWaitsForOpenScans()

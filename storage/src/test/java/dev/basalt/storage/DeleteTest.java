@@ -16,8 +16,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,26 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DeleteTest
+        extends AllocatorTest
 {
     private static final List<Column> COLUMNS = List.of(new Column("id", DataTypes.BIGINT), new Column("name", DataTypes.VARCHAR));
     private static final StorageOptions MEMORY = StorageOptions.memoryDefaults().withRowGroupSize(100);
 
     @TempDir
     Path directory;
-    private RootAllocator allocator;
-
-    @BeforeEach
-    void setUp()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        assertEquals(0, allocator.getAllocatedMemory(), "leaked Arrow memory");
-        allocator.close();
-    }
 
     @Test
     void deletedRowsAreGoneAndRowIdsAreStable()

@@ -17,9 +17,6 @@ import dev.basalt.spi.type.VarcharType;
 import dev.basalt.spi.value.Interval;
 import dev.basalt.storage.format.ChunkHeader;
 import dev.basalt.storage.format.RowGroupFile;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,25 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DirectoryCatalogTest
+        extends AllocatorTest
 {
     private static final StorageOptions SMALL = StorageOptions.defaults().withRowGroupSize(100).withWriterLockTimeout(Duration.ZERO);
 
     @TempDir
     Path directory;
-    private RootAllocator allocator;
-
-    @BeforeEach
-    void setUp()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        assertEquals(0, allocator.getAllocatedMemory());
-        allocator.close();
-    }
 
     private static final List<Column> ALL_TYPES = List.of(
             new Column("b", DataTypes.BOOLEAN),

@@ -21,10 +21,7 @@ import dev.basalt.spi.type.DataTypes;
 import dev.basalt.storage.manifest.FileNames;
 import dev.basalt.storage.manifest.IndexEntry;
 import dev.basalt.storage.manifest.RowGroupEntry;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchemaAndIndexTest
+        extends AllocatorTest
 {
     private static final List<Column> COLUMNS = List.of(new Column("id", DataTypes.BIGINT), new Column("name", DataTypes.VARCHAR));
     /** Understands "column > number" on BIGINT columns: enough to test partial indexes without the engine. */
@@ -74,20 +72,6 @@ class SchemaAndIndexTest
 
     @TempDir
     Path directory;
-    private RootAllocator allocator;
-
-    @BeforeEach
-    void setUp()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        assertEquals(0, allocator.getAllocatedMemory(), "leaked Arrow memory");
-        allocator.close();
-    }
 
     private StorageOptions disk()
     {

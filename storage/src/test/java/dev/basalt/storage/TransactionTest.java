@@ -13,9 +13,6 @@ import dev.basalt.spi.catalog.ViewDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataTypes;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransactionTest
+        extends AllocatorTest
 {
     private static final List<Column> COLUMNS = List.of(new Column("id", DataTypes.BIGINT), new Column("name", DataTypes.VARCHAR));
     private static final StorageOptions MEMORY = StorageOptions.memoryDefaults().withRowGroupSize(100).withWriterLockTimeout(Duration.ZERO);
@@ -44,20 +42,6 @@ class TransactionTest
 
     @TempDir
     Path directory;
-    private RootAllocator allocator;
-
-    @BeforeEach
-    void setUp()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterEach
-    void tearDown()
-    {
-        assertEquals(0, allocator.getAllocatedMemory(), "leaked Arrow memory");
-        allocator.close();
-    }
 
     static List<List<Object>> rows(int from, int to)
     {

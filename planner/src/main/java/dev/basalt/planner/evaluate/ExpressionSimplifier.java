@@ -144,13 +144,7 @@ public final class ExpressionSimplifier
         RowExpression left = call.argument(0);
         RowExpression right = call.argument(1);
         if (right instanceof Cast && left instanceof Constant) {
-            function = switch (function) {
-                case LESS_THAN -> Function.GREATER_THAN;
-                case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
-                case GREATER_THAN -> Function.LESS_THAN;
-                case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
-                default -> function;
-            };
+            function = Expressions.flipComparison(function);
             RowExpression swap = left;
             left = right;
             right = swap;
@@ -251,7 +245,7 @@ public final class ExpressionSimplifier
     {
         List<RowExpression> operands = new ArrayList<>();
         boolean sawNull = false;
-        for (RowExpression operand : disjuncts(call)) {
+        for (RowExpression operand : Expressions.disjuncts(call)) {
             if (operand instanceof Constant constant) {
                 if (constant.isNull()) {
                     sawNull = true;
@@ -318,20 +312,6 @@ public final class ExpressionSimplifier
         List<RowExpression> result = new ArrayList<>(common);
         result.add(simplifyOr(new Call(Function.OR, rests, BooleanType.BOOLEAN)));
         return Expressions.and(result);
-    }
-
-    private static List<RowExpression> disjuncts(RowExpression expression)
-    {
-        List<RowExpression> result = new ArrayList<>();
-        if (expression instanceof Call call && call.function() == Function.OR) {
-            for (RowExpression argument : call.arguments()) {
-                result.addAll(disjuncts(argument));
-            }
-        }
-        else {
-            result.add(expression);
-        }
-        return result;
     }
 
     private static RowExpression simplifyNot(Call call)

@@ -210,6 +210,33 @@ public final class Expressions
         return combined.equals(TRUE) ? Optional.empty() : Optional.of(combined);
     }
 
+    /** The operands of a (nested) OR, or the expression itself. */
+    public static List<RowExpression> disjuncts(RowExpression expression)
+    {
+        List<RowExpression> result = new ArrayList<>();
+        if (expression instanceof Call call && call.function() == Function.OR) {
+            for (RowExpression argument : call.arguments()) {
+                result.addAll(disjuncts(argument));
+            }
+        }
+        else {
+            result.add(expression);
+        }
+        return result;
+    }
+
+    /** The comparison with its operands swapped ({@code a < b} is {@code b > a}); other functions unchanged. */
+    public static Function flipComparison(Function function)
+    {
+        return switch (function) {
+            case LESS_THAN -> Function.GREATER_THAN;
+            case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
+            case GREATER_THAN -> Function.LESS_THAN;
+            case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
+            default -> function;
+        };
+    }
+
     public static Call booleanCall(Function function, RowExpression... arguments)
     {
         return new Call(function, List.of(arguments), BooleanType.BOOLEAN);

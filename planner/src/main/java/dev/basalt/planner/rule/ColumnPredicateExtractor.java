@@ -9,6 +9,7 @@ import dev.basalt.planner.expression.InListExpression;
 import dev.basalt.planner.expression.InputReference;
 import dev.basalt.planner.expression.LikeExpression;
 import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.planner.logical.Expressions;
 import dev.basalt.spi.catalog.ColumnPredicate;
 import dev.basalt.spi.type.BigintType;
 import dev.basalt.spi.type.DataType;
@@ -86,7 +87,7 @@ public final class ColumnPredicateExtractor
             RowExpression swap = left;
             left = right;
             right = swap;
-            function = flip(function);
+            function = Expressions.flipComparison(function);
         }
         if (!(right instanceof Constant constant) || constant.isNull()) {
             return Optional.empty();
@@ -314,17 +315,6 @@ public final class ColumnPredicateExtractor
             return direction == RoundingMode.CEILING && !midnight ? date.plusDays(1) : date;
         }
         return null;
-    }
-
-    private static Function flip(Function function)
-    {
-        return switch (function) {
-            case LESS_THAN -> Function.GREATER_THAN;
-            case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
-            case GREATER_THAN -> Function.LESS_THAN;
-            case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
-            default -> function;
-        };
     }
 
     /** Conjuncts' predicates merged per column for zone maps: ranges intersected, IN lists narrowed. */

@@ -82,7 +82,7 @@ public final class InferPredicatesFromDisjunctions extends NodeRule
     {
         Set<RowExpression> parts = new LinkedHashSet<>();
         boolean everyConjunctLocal = true;
-        for (RowExpression disjunct : disjuncts(disjunction)) {
+        for (RowExpression disjunct : Expressions.disjuncts(disjunction)) {
             List<RowExpression> local = new ArrayList<>();
             List<RowExpression> conjuncts = Expressions.conjuncts(disjunct);
             for (RowExpression conjunct : conjuncts) {
@@ -105,19 +105,5 @@ public final class InferPredicatesFromDisjunctions extends NodeRule
             return parts.iterator().next();
         }
         return new Call(Function.OR, List.copyOf(parts), BooleanType.BOOLEAN);
-    }
-
-    private static List<RowExpression> disjuncts(RowExpression expression)
-    {
-        List<RowExpression> result = new ArrayList<>();
-        if (expression instanceof Call call && call.function() == Function.OR) {
-            for (RowExpression argument : call.arguments()) {
-                result.addAll(disjuncts(argument));
-            }
-        }
-        else {
-            result.add(expression);
-        }
-        return result;
     }
 }

@@ -334,7 +334,7 @@ public final class StatsEstimator
             RowExpression swap = left;
             left = right;
             right = swap;
-            function = flip(function);
+            function = Expressions.flipComparison(function);
         }
         if (right instanceof Constant constant && constant.isNull() && function != Function.IS_NOT_DISTINCT_FROM) {
             return 0;
@@ -359,17 +359,6 @@ public final class StatsEstimator
             }
         }
         return UNKNOWN_RANGE;
-    }
-
-    private static Function flip(Function function)
-    {
-        return switch (function) {
-            case LESS_THAN -> Function.GREATER_THAN;
-            case LESS_THAN_OR_EQUAL -> Function.GREATER_THAN_OR_EQUAL;
-            case GREATER_THAN -> Function.LESS_THAN;
-            case GREATER_THAN_OR_EQUAL -> Function.LESS_THAN_OR_EQUAL;
-            default -> function;
-        };
     }
 
     private static double toDouble(Object value)

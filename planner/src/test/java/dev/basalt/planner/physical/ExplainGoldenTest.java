@@ -5,14 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * EXPLAIN output of TPC-H-like queries over the TPC-H schema with SF1 statistics, compared with
@@ -131,16 +125,6 @@ class ExplainGoldenTest
     {
         String actual = PlannerTester.tpch().explain(QUERIES.get(name));
         String resource = "explain/" + name + ".txt";
-        if (Boolean.getBoolean("basalt.updateGolden")) {
-            Path file = Path.of("src/test/resources", resource);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual);
-            return;
-        }
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-            assertNotNull(in, "missing golden file " + resource + " (run with -Dbasalt.updateGolden=true)");
-            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(expected, actual, "EXPLAIN of " + name + " changed");
-        }
+        GoldenFiles.assertMatches(resource, actual, name);
     }
 }

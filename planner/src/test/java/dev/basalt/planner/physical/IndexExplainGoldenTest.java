@@ -11,17 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,17 +53,7 @@ class IndexExplainGoldenTest
     {
         String actual = explain(QUERIES.get(name));
         String resource = "explain/index-" + name + ".txt";
-        if (Boolean.getBoolean("basalt.updateGolden")) {
-            Path file = Path.of("src/test/resources", resource);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, actual);
-            return;
-        }
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-            assertNotNull(in, "missing golden file " + resource + " (run with -Dbasalt.updateGolden=true)");
-            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(expected, actual, "EXPLAIN of " + name + " changed");
-        }
+        GoldenFiles.assertMatches(resource, actual, name);
     }
 
     @Test

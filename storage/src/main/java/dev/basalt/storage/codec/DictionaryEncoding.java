@@ -7,7 +7,6 @@ import dev.basalt.storage.format.ByteSource;
 import dev.basalt.storage.format.CorruptedDataException;
 import dev.basalt.storage.format.LittleEndian;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 /**
  * DICTIONARY: the distinct values once, then a bit-packed code per row.
@@ -147,42 +146,18 @@ public final class DictionaryEncoding
     }
 
     /** Unpacks a batch of codes, then gathers their strings. */
-    private static final class BytesDecoder implements ValuesDecoder, StringCodes
+    private static final class BytesDecoder extends CodedStringDecoder
     {
         private final byte[] payload;
-        private final StringEntries strings;
         private final int codesOffset;
         private final int bits;
-        private int[] codes = new int[0];
 
         BytesDecoder(byte[] payload, StringEntries strings, int codesOffset, int bits)
         {
+            super(strings);
             this.payload = payload;
-            this.strings = strings;
             this.codesOffset = codesOffset;
             this.bits = bits;
-        }
-
-        @Override
-        public void read(int start, int count, FieldVector vector)
-        {
-            if (codes.length < count) {
-                codes = new int[count];
-            }
-            BitPacking.unpack(payload, codesOffset, bits, start, count, codes);
-            strings.gather(codes, count, (VarCharVector) vector);
-        }
-
-        @Override
-        public int entryCount()
-        {
-            return strings.entryCount();
-        }
-
-        @Override
-        public byte[] entry(int index)
-        {
-            return strings.entry(index);
         }
 
         @Override

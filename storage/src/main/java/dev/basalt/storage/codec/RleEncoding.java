@@ -6,7 +6,6 @@ import dev.basalt.storage.format.ByteSink;
 import dev.basalt.storage.format.ByteSource;
 import dev.basalt.storage.format.CorruptedDataException;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 import java.util.Arrays;
 
@@ -242,38 +241,14 @@ public final class RleEncoding
         }
     }
 
-    private static final class StringDecoder implements ValuesDecoder, StringCodes
+    private static final class StringDecoder extends CodedStringDecoder
     {
         private final int[] ends;
-        private final StringEntries strings;
-        private int[] codes = new int[0];
 
         StringDecoder(int[] ends, StringEntries strings)
         {
+            super(strings);
             this.ends = ends;
-            this.strings = strings;
-        }
-
-        @Override
-        public void read(int start, int count, FieldVector vector)
-        {
-            if (codes.length < count) {
-                codes = new int[count];
-            }
-            codes(start, count, codes);
-            strings.gather(codes, count, (VarCharVector) vector);
-        }
-
-        @Override
-        public int entryCount()
-        {
-            return strings.entryCount();
-        }
-
-        @Override
-        public byte[] entry(int index)
-        {
-            return strings.entry(index);
         }
 
         @Override

@@ -99,10 +99,7 @@ public final class ManifestCodec
         for (ViewDefinition view : manifest.views()) {
             out.writeString(view.name());
             out.writeString(view.sql());
-            out.writeInt(view.columnNames().size());
-            for (String name : view.columnNames()) {
-                out.writeString(name);
-            }
+            writeStrings(out, view.columnNames());
         }
         out.writeInt(manifest.indexes().size());
         for (IndexEntry index : manifest.indexes()) {
@@ -111,14 +108,8 @@ public final class ManifestCodec
             out.writeLong(index.tableId());
             out.writeString(definition.name());
             out.writeString(definition.table());
-            out.writeInt(definition.columns().size());
-            for (String column : definition.columns()) {
-                out.writeString(column);
-            }
-            out.writeByte(definition.predicate().isPresent() ? 1 : 0);
-            if (definition.predicate().isPresent()) {
-                out.writeString(definition.predicate().get());
-            }
+            writeStrings(out, definition.columns());
+            writeOptionalString(out, definition.predicate());
             out.writeByte(definition.unique() ? 1 : 0);
         }
         out.writeInt(manifest.triggers().size());
@@ -127,18 +118,28 @@ public final class ManifestCodec
             out.writeString(trigger.table());
             out.writeByte(trigger.timing().ordinal());
             out.writeByte(trigger.event().ordinal());
-            out.writeInt(trigger.updateColumns().size());
-            for (String column : trigger.updateColumns()) {
-                out.writeString(column);
-            }
-            out.writeByte(trigger.whenSql().isPresent() ? 1 : 0);
-            if (trigger.whenSql().isPresent()) {
-                out.writeString(trigger.whenSql().get());
-            }
+            writeStrings(out, trigger.updateColumns());
+            writeOptionalString(out, trigger.whenSql());
             out.writeString(trigger.bodySql());
         }
         out.writeInt(Checksums.crc32c(out.array(), 0, out.position()));
         return out.toByteArray();
+    }
+
+    private static void writeStrings(ByteSink out, List<String> values)
+    {
+        out.writeInt(values.size());
+        for (String value : values) {
+            out.writeString(value);
+        }
+    }
+
+    private static void writeOptionalString(ByteSink out, Optional<String> value)
+    {
+        out.writeByte(value.isPresent() ? 1 : 0);
+        if (value.isPresent()) {
+            out.writeString(value.get());
+        }
     }
 
     private static DataType typeOf(TableEntry table, long columnId)
@@ -218,7 +219,7 @@ public final class ManifestCodec
                     String name = in.readString();
                     String table = in.readString();
                     List<String> columns = readStrings(in);
-                    Optional<String> predicate = in.readBoolean() ? Optional.of(in.readString()) : Optional.empty();
+                    Optional<String> predicate = readOptionalString(in);
                     indexes.add(new IndexEntry(id, tableId, new IndexDefinition(name, table, columns, predicate, in.readBoolean())));
                 }
             }
@@ -251,9 +252,14 @@ public final class ManifestCodec
             throw new CorruptedDataException("invalid timing " + timing + " or event " + event + " of trigger \"" + name + "\"");
         }
         List<String> columns = readStrings(in);
-        Optional<String> when = in.readBoolean() ? Optional.of(in.readString()) : Optional.empty();
+        Optional<String> when = readOptionalString(in);
         String body = in.readString();
         return new TriggerDefinition(name, table, TriggerDefinition.Timing.values()[timing], TriggerDefinition.Event.values()[event], columns, when, body);
+    }
+
+    private static Optional<String> readOptionalString(ByteSource in)
+    {
+        return in.readBoolean() ? Optional.of(in.readString()) : Optional.empty();
     }
 
     private static List<String> readStrings(ByteSource in)

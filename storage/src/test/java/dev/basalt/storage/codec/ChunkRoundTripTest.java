@@ -19,10 +19,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 import java.util.ArrayList;
@@ -33,23 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every encoding of every type round-trips random values with nulls, compressed or not, in any batch split. */
 class ChunkRoundTripTest
+        extends AllocatorProperties
 {
-    private static BufferAllocator allocator;
-
     record Case(DataType type, List<Object> values, List<Integer> splits, long selectionSeed) {}
-
-    @BeforeContainer
-    static void open()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterContainer
-    static void close()
-    {
-        assertEquals(0, allocator.getAllocatedMemory());
-        allocator.close();
-    }
 
     @Provide
     Arbitrary<Case> cases()

@@ -10,10 +10,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,28 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CONSTANT: one value (and nulls) round-trips for every kind it applies to, and is chosen for such chunks. */
 class ConstantEncodingTest
+        extends AllocatorProperties
 {
     private static final List<DataType> TYPES = List.of(DataTypes.BOOLEAN, DataTypes.SMALLINT, DataTypes.INTEGER, DataTypes.BIGINT,
             DataTypes.REAL, DataTypes.DOUBLE, DecimalType.of(15, 2), DataTypes.VARCHAR, DataTypes.DATE, DataTypes.TIMESTAMP);
-    private static BufferAllocator allocator;
-
-    record Case(DataType type, List<Object> values, int batch) {}
-
-    @BeforeContainer
-    static void open()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterContainer
-    static void close()
-    {
-        assertEquals(0, allocator.getAllocatedMemory());
-        allocator.close();
-    }
 
     @Provide
-    Arbitrary<Case> constants()
+    Arbitrary<EncodingRoundTrip.Case> constants()
     {
         return Arbitraries.of(TYPES).flatMap(type -> Combinators.combine(TestValues.values(type),
                 Arbitraries.doubles().between(0, 0.9), Arbitraries.integers().between(1, 700),
@@ -55,12 +36,12 @@ class ConstantEncodingTest
                         values.add(random.nextDouble() < nullShare ? null : value);
                     }
                     values.set(random.nextInt(rows), value);
-                    return new Case(type, values, batch);
+                    return new EncodingRoundTrip.Case(type, values, batch);
                 }));
     }
 
     @Property(tries = 300)
-    void roundTripsAndIsChosen(@ForAll("constants") Case testCase)
+    void roundTripsAndIsChosen(@ForAll("constants") EncodingRoundTrip.Case testCase)
     {
         for (boolean compress : new boolean[] {false, true}) {
             EncodingRoundTrip.Outcome forced = EncodingRoundTrip.run(allocator, testCase.type(), testCase.values(), Encoding.CONSTANT, compress, testCase.batch());

@@ -15,8 +15,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -33,25 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Predicates on coded strings select by code: never a matching row dropped, non-matching ones dropped. */
 class DictionaryFilterTest
+        extends AllocatorProperties
 {
     private static final TableSchema SCHEMA = new TableSchema("t", List.of(new Column("s", DataTypes.VARCHAR), new Column("i", DataTypes.INTEGER)));
     private static final List<String> DOMAIN = List.of("", "AIR", "AIR REG", "MAIL", "RAIL", "SHIP", "TRUCK", "é", "\uD83D\uDE00", "\uFF5E");
-    private static BufferAllocator allocator;
 
     record Case(List<Object> values, Encoding encoding, ColumnPredicate predicate, int batch) {}
-
-    @BeforeContainer
-    static void open()
-    {
-        allocator = new RootAllocator();
-    }
-
-    @AfterContainer
-    static void close()
-    {
-        assertEquals(0, allocator.getAllocatedMemory());
-        allocator.close();
-    }
 
     @Provide
     Arbitrary<Case> cases()

@@ -16,11 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Encodes a column of canonical values with a given (or the chosen) encoding and reads it back in batches. */
 final class EncodingRoundTrip
 {
     record Outcome(ChunkEncoder.Result result, List<Object> values) {}
+
+    /** A column to round-trip, read back in batches of {@code batch} rows. */
+    record Case(DataType type, List<Object> values, int batch) {}
 
     private EncodingRoundTrip() {}
 
@@ -61,6 +65,30 @@ final class EncodingRoundTrip
             }
         }
         return new Outcome(result, read);
+    }
+
+    /**
+     * Round-trips {@code testCase} with {@code encoding} forced (compressed) and with the encoder's own choice. Returns
+     * false, checking nothing more, when every value is null or when the encoder refuses the forced encoding with a
+     * message containing {@code refusal}.
+     */
+    static boolean roundTrips(BufferAllocator allocator, Case testCase, Encoding encoding, String refusal)
+    {
+        List<Object> values = testCase.values();
+        if (values.stream().allMatch(java.util.Objects::isNull)) {
+            return false;
+        }
+        Outcome forced;
+        try {
+            forced = run(allocator, testCase.type(), values, encoding, true, testCase.batch());
+        }
+        catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains(refusal), e.getMessage());
+            return false;
+        }
+        assertEquals(values, forced.values());
+        assertEquals(values, run(allocator, testCase.type(), values, null, false, testCase.batch()).values());
+        return true;
     }
 
     /** Reads rows in a scrambled order of batches (backwards jumps), which stateful decoders must survive. */
