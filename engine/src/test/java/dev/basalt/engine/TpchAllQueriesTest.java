@@ -1,12 +1,9 @@
 package dev.basalt.engine;
 
 import dev.basalt.spi.catalog.Column;
-import dev.basalt.spi.error.BasaltException;
-import dev.basalt.spi.error.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,26 +14,19 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every TPC-H query of the shared corpus over dbgen data at SF 0.01, compared by value with DuckDB's answers
- * (decimals exactly at the answer's scale, doubles with relative tolerance 1e-6, the rest as text; the comparison
- * of {@link TpchQueriesTest}). {@link #UNSUPPORTED} lists the queries Basalt cannot run yet: they must fail cleanly
- * with 0A000.
+ * (decimals exactly at the answer's scale, doubles with relative tolerance 1e-6, the rest as text).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TpchAllQueriesTest
 {
-    /** Queries not supported yet (must fail with FEATURE_NOT_SUPPORTED). */
-    private static final Set<Integer> UNSUPPORTED = Set.of();
-
     private Database database;
     private Session session;
 
@@ -59,13 +49,13 @@ class TpchAllQueriesTest
         }
     }
 
-    static IntStream supported()
+    static IntStream queries()
     {
-        return IntStream.rangeClosed(1, 22).filter(number -> !UNSUPPORTED.contains(number));
+        return IntStream.rangeClosed(1, 22);
     }
 
     @ParameterizedTest(name = "Q{0}")
-    @MethodSource("supported")
+    @MethodSource("queries")
     void matchesAnswer(int number)
             throws IOException
     {
@@ -88,21 +78,6 @@ class TpchAllQueriesTest
             for (int column = 0; column < header.size(); column++) {
                 assertValue(expected.get(row)[column], actual.get(row).get(column), "row " + (row + 1) + " column " + header.get(column));
             }
-        }
-    }
-
-    @Test
-    void unsupportedQueriesFailCleanly()
-            throws IOException
-    {
-        for (int number : UNSUPPORTED) {
-            String sql = Files.readString(TpchTestData.query(number));
-            BasaltException e = assertThrows(BasaltException.class, () -> {
-                try (QueryResult result = session.execute(sql)) {
-                    result.fetchAll();
-                }
-            }, "Q" + number);
-            assertEquals(ErrorCode.FEATURE_NOT_SUPPORTED, e.code(), "Q" + number + ": " + e.getMessage());
         }
     }
 

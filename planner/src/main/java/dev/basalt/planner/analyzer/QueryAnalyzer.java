@@ -1146,6 +1146,14 @@ public final class QueryAnalyzer
         TableSchema schema = table.schema();
         String relationName = reference.alias().map(Identifier::value).orElse(schema.name());
         List<String> names = renamed(schema.columns().stream().map(Column::name).toList(), reference.columnAliases(), relationName, reference);
+        TableColumns columns = tableColumns(schema, relationName, names);
+        Scan scan = new Scan(schema, columns.ordinals(), columns.symbols(), List.of(), table.statistics());
+        return new RelationPlan(scan, new Scope(columns.fields()));
+    }
+
+    /** Every column of a table, in table order: scan ordinals, fresh symbols, and fields named {@code names} under {@code relationName}. */
+    private TableColumns tableColumns(TableSchema schema, String relationName, List<String> names)
+    {
         List<Integer> ordinals = new ArrayList<>();
         List<Symbol> symbols = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
@@ -1155,9 +1163,10 @@ public final class QueryAnalyzer
             symbols.add(symbol);
             fields.add(new Field(Optional.of(relationName), names.get(i), symbol));
         }
-        Scan scan = new Scan(schema, ordinals, symbols, List.of(), table.statistics());
-        return new RelationPlan(scan, new Scope(fields));
+        return new TableColumns(ordinals, symbols, fields);
     }
+
+    private record TableColumns(List<Integer> ordinals, List<Symbol> symbols, List<Field> fields) {}
 
     /** A view named by {@code parts} (when no table has the name: tables and views share one namespace). */
     private Optional<ViewDefinition> resolveView(List<String> parts)
@@ -1484,23 +1493,16 @@ public final class QueryAnalyzer
         Table table = resolveTable(name.names(), name);
         TableSchema schema = table.schema();
         String relationName = alias.map(Identifier::value).orElse(schema.name());
-        List<Integer> ordinals = new ArrayList<>();
-        List<Symbol> symbols = new ArrayList<>();
-        List<Field> fields = new ArrayList<>();
-        for (int i = 0; i < schema.columnCount(); i++) {
-            Symbol symbol = context.symbols().newSymbol(schema.column(i).name(), schema.column(i).type());
-            ordinals.add(i);
-            symbols.add(symbol);
-            fields.add(new Field(Optional.of(relationName), schema.column(i).name(), symbol));
-        }
+        TableColumns columns = tableColumns(schema, relationName, schema.columns().stream().map(Column::name).toList());
+        List<Symbol> symbols = columns.symbols();
         // the row id is read but not in scope: user SQL cannot name it
         Symbol rowId = context.symbols().newSymbol("$rowid", DataTypes.BIGINT);
-        List<Integer> scanOrdinals = new ArrayList<>(ordinals);
+        List<Integer> scanOrdinals = new ArrayList<>(columns.ordinals());
         scanOrdinals.add(Scan.ROW_ID);
         List<Symbol> scanSymbols = new ArrayList<>(symbols);
         scanSymbols.add(rowId);
         LogicalPlan plan = new Scan(schema, scanOrdinals, scanSymbols, List.of(), table.statistics());
-        Scope scope = new Scope(fields);
+        Scope scope = new Scope(columns.fields());
         if (where.isPresent()) {
             Subqueries subqueries = new Subqueries(context, ctes);
             ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope.withOuter(outer), "WHERE", null, Map.of(), subqueries);
