@@ -19,7 +19,7 @@ final class SltSettings
 {
     static final String ENGINE = "basalt";
     /** The SQLite corpus expects integer / integer to truncate. */
-    static final List<String> CORPUS_SETUP = List.of("SET integer_division = true");
+    static final List<String> CORPUS_SETUP = List.of("SET integer_division = true", "SET sqlite_compatibility = true");
 
     private SltSettings() {}
 

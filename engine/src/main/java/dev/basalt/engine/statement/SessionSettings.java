@@ -14,6 +14,7 @@ public final class SessionSettings
 {
     private final long defaultQueryMemoryLimit;
     private boolean integerDivision;
+    private boolean sqliteCompatibility;
     private long queryMemoryLimit;
     private int threads;
 
@@ -27,6 +28,15 @@ public final class SessionSettings
     public boolean integerDivision()
     {
         return integerDivision;
+    }
+
+    /**
+     * Accept the few statements SQLite accepts where the standard (and PostgreSQL, DuckDB) raise an error; the
+     * sqllogictest runner turns it on for SQLite's corpus. See {@code PlannerSettings#sqliteCompatibility}.
+     */
+    public boolean sqliteCompatibility()
+    {
+        return sqliteCompatibility;
     }
 
     /** The memory limit of each query this session runs. */
@@ -45,6 +55,7 @@ public final class SessionSettings
     {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "integer_division" -> integerDivision = toBoolean(name, value);
+            case "sqlite_compatibility" -> sqliteCompatibility = toBoolean(name, value);
             case "memory_limit", "max_memory" -> queryMemoryLimit = toMemorySize(name, value);
             case "threads", "worker_threads" -> threads = toThreads(name, value);
             default -> throw unknown(name);
@@ -55,6 +66,7 @@ public final class SessionSettings
     {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "integer_division" -> integerDivision = false;
+            case "sqlite_compatibility" -> sqliteCompatibility = false;
             case "memory_limit", "max_memory" -> queryMemoryLimit = defaultQueryMemoryLimit;
             case "threads", "worker_threads" -> threads = Runtime.getRuntime().availableProcessors();
             default -> throw unknown(name);
@@ -64,6 +76,7 @@ public final class SessionSettings
     public void resetAll()
     {
         integerDivision = false;
+        sqliteCompatibility = false;
         queryMemoryLimit = defaultQueryMemoryLimit;
         threads = Runtime.getRuntime().availableProcessors();
     }
@@ -125,7 +138,7 @@ public final class SessionSettings
     private static BasaltException unknown(String name)
     {
         return new BasaltException(ErrorCode.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name
-                + "\" (known: integer_division, memory_limit, threads)");
+                + "\" (known: integer_division, memory_limit, sqlite_compatibility, threads)");
     }
 
     private static BasaltException invalidValue(String name, Object value, String expected)

@@ -13,6 +13,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
@@ -102,7 +103,7 @@ public final class StatementContext
 
     public Planner planner()
     {
-        return new Planner(catalog, new PlannerSettings(settings.integerDivision()));
+        return new Planner(catalog, new PlannerSettings(settings.integerDivision(), settings.sqliteCompatibility(), Set.of()));
     }
 
     /** Fresh memory for one statement, limited by the session's memory_limit; the caller closes it. */
