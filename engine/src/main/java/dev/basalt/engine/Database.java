@@ -1,5 +1,6 @@
 package dev.basalt.engine;
 
+import dev.basalt.engine.statement.QueryWorkers;
 import dev.basalt.parser.SqlParser;
 import dev.basalt.spi.catalog.Catalog;
 import dev.basalt.spi.error.BasaltException;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +57,12 @@ public final class Database implements AutoCloseable
     private final AtomicLong queryIds = new AtomicLong();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /**
+     * The workers of parallel queries, shared by all sessions (daemon threads). Cached rather than fixed: a worker
+     * may wait on a consumer that reads slowly, and that must never keep another query's workers from starting;
+     * how many a query uses is its {@code threads} setting.
+     */
+    private final ExecutorService workers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("basalt-worker-", 0).factory());
 
     private Database(DatabaseOptions options, BiFunction<BufferAllocator, StorageOptions, Catalog> catalogFactory, StorageOptions storageOptions)
     {
@@ -150,6 +159,7 @@ public final class Database implements AutoCloseable
                 failure = chain(failure, e);
             }
         }
+        workers.shutdown();
         try {
             catalog.close();
         }
@@ -175,6 +185,11 @@ public final class Database implements AutoCloseable
         if (failure != null) {
             throw failure;
         }
+    }
+
+    QueryWorkers workers()
+    {
+        return new QueryWorkers(workers, options.parallelMinRows());
     }
 
     SqlParser parser()

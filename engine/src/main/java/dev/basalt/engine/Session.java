@@ -317,7 +317,21 @@ public final class Session implements AutoCloseable
             return StatementDispatcher.execute(statement, context(transaction, sql, parameters));
         }
         if (!writes(statement)) {
-            return StatementDispatcher.execute(statement, context(database.catalog(), sql, parameters));
+            // One snapshot for the whole statement, held until its result is closed: every scan of the query (a
+            // self-join, each split of a parallel scan) reads the same committed state.
+            Transaction snapshot = database.catalog().beginTransaction();
+            try {
+                QueryResult result = StatementDispatcher.execute(statement, context(snapshot, sql, parameters));
+                if (!result.isQuery()) {
+                    snapshot.close();
+                    return result;
+                }
+                return new TrackedResult(result, closed -> snapshot.close());
+            }
+            catch (Throwable failure) {
+                snapshot.close();
+                throw failure;
+            }
         }
         database.lockAutocommitWriter();
         try {
@@ -386,7 +400,7 @@ public final class Session implements AutoCloseable
 
     private StatementContext context(Catalog catalog, String sql, List<Object> parameters)
     {
-        return new StatementContext(catalog, sql, database.parser(), database.rowFilterCompiler(), database.rootAllocator(), database.queryIds(), settings, parameters);
+        return new StatementContext(catalog, sql, database.parser(), database.rowFilterCompiler(), database.rootAllocator(), database.queryIds(), settings, parameters, database.workers());
     }
 
     private Optional<List<Column>> resultColumns(Statement statement, int parameterCount)

@@ -22,28 +22,36 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Every TPC-H query of the shared corpus over dbgen data at SF 0.01, compared by value with DuckDB's answers
- * (decimals exactly at the answer's scale, doubles with relative tolerance 1e-6, the rest as text).
+ * (decimals exactly at the answer's scale, doubles with relative tolerance 1e-6, the rest as text). Each query runs
+ * with the default threads (parallel: the database lowers the table size from which pipelines use workers, so that
+ * SF 0.01 runs in parallel too) and with {@code threads = 1}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TpchAllQueriesTest
 {
     private Database database;
     private Session session;
+    private Session singleThreaded;
 
     @BeforeAll
     void load()
     {
         Assumptions.assumeTrue(Files.isDirectory(TpchTestData.corpus().resolve("tpch")),
                 "TPC-H corpus not found at " + TpchTestData.corpus() + " (set -Dbasalt.shared=<dir containing corpus/>): skipping");
-        database = Database.inMemory();
+        database = Database.inMemory(DatabaseOptions.defaults().withParallelMinRows(5_000));
         session = database.newSession();
+        // at least two workers even on a one-core machine
+        Sql.update(session, "SET threads = " + Math.max(2, Runtime.getRuntime().availableProcessors()));
         Sql.update(session, "CALL dbgen(sf => 0.01)");
+        singleThreaded = database.newSession();
+        Sql.update(singleThreaded, "SET threads = 1");
     }
 
     @AfterAll
     void close()
     {
         if (database != null) {
+            singleThreaded.close();
             session.close();
             database.close();
         }
@@ -57,6 +65,20 @@ class TpchAllQueriesTest
     @ParameterizedTest(name = "Q{0}")
     @MethodSource("queries")
     void matchesAnswer(int number)
+            throws IOException
+    {
+        assertMatchesAnswer(session, number);
+    }
+
+    @ParameterizedTest(name = "Q{0} threads=1")
+    @MethodSource("queries")
+    void matchesAnswerSingleThreaded(int number)
+            throws IOException
+    {
+        assertMatchesAnswer(singleThreaded, number);
+    }
+
+    private static void assertMatchesAnswer(Session session, int number)
             throws IOException
     {
         String sql = Files.readString(TpchTestData.query(number));

@@ -12,6 +12,7 @@ import dev.basalt.execution.operator.Operator;
 import dev.basalt.execution.operator.OperatorContext;
 import dev.basalt.execution.operator.ProjectOperator;
 import dev.basalt.execution.operator.RecursiveUnionOperator;
+import dev.basalt.execution.operator.SeriesScanOperator;
 import dev.basalt.execution.operator.SetOperationOperator;
 import dev.basalt.execution.operator.SortOperator;
 import dev.basalt.execution.operator.TableScanOperator;
@@ -28,6 +29,7 @@ import dev.basalt.planner.plan.NestedLoopJoin;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.planner.plan.Project;
 import dev.basalt.planner.plan.RecursiveUnion;
+import dev.basalt.planner.plan.SeriesScan;
 import dev.basalt.planner.plan.SetOperation;
 import dev.basalt.planner.plan.Sort;
 import dev.basalt.planner.plan.TableScan;
@@ -41,6 +43,7 @@ import dev.basalt.spi.error.BasaltException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of the execution module: turns a physical plan into a tree of operators and streams its result.
@@ -57,7 +60,16 @@ public final class PlanExecutor
 
     public static CloseableIterator<ColumnBatch> execute(PhysicalPlan plan, ExecutionContext context)
     {
-        QueryMemory memory = new QueryMemory(context.allocator());
+        return execute(plan, context, null);
+    }
+
+    /**
+     * As {@link #execute(PhysicalPlan, ExecutionContext)}, counting each plan node's output rows and time in
+     * {@code profile} (EXPLAIN ANALYZE; null for none). The counters are complete once the iterator is exhausted.
+     */
+    public static CloseableIterator<ColumnBatch> execute(PhysicalPlan plan, ExecutionContext context, PlanProfile profile)
+    {
+        QueryMemory memory = new QueryMemory(context.allocator(), profile);
         Operator root;
         try {
             root = build(plan, context, memory, new int[1]);
@@ -71,10 +83,20 @@ public final class PlanExecutor
     /** Builds the operator tree bottom-up; on failure closes what was already built. */
     static Operator build(PhysicalPlan plan, ExecutionContext context, QueryMemory memory, int[] sequence)
     {
+        return PlanProfile.wrap(memory.profile(), plan, buildUnprofiled(plan, context, memory, sequence));
+    }
+
+    private static Operator buildUnprofiled(PhysicalPlan plan, ExecutionContext context, QueryMemory memory, int[] sequence)
+    {
+        Optional<Operator> parallel = ParallelPlans.tryBuild(plan, context, memory, sequence);
+        if (parallel.isPresent()) {
+            return parallel.get();
+        }
         String name = plan.getClass().getSimpleName() + "Operator#" + sequence[0]++;
         return switch (plan) {
             case TableScan scan -> withContext(name, memory, operatorContext -> new TableScanOperator(operatorContext, scan, context.catalog()));
             case Values values -> withContext(name, memory, operatorContext -> new ValuesOperator(operatorContext, values));
+            case SeriesScan series -> withContext(name, memory, operatorContext -> new SeriesScanOperator(operatorContext, series));
             case Filter filter -> withSource(name, memory, build(filter.source(), context, memory, sequence),
                     (operatorContext, source) -> new FilterOperator(operatorContext, filter, source));
             case Project project -> withSource(name, memory, buildProjectSource(project, context, memory, sequence),
@@ -136,7 +158,7 @@ public final class PlanExecutor
         }
         String name = join.getClass().getSimpleName() + "Operator#" + sequence[0]++;
         boolean[] used = InputColumns.referenced(project.projections(), join.outputColumns().size());
-        return hashJoin(name, join, used, context, memory, sequence);
+        return PlanProfile.wrap(memory.profile(), join, hashJoin(name, join, used, context, memory, sequence));
     }
 
     private static Operator hashJoin(String name, HashJoin join, boolean[] usedOutputs, ExecutionContext context, QueryMemory memory, int[] sequence)
@@ -144,7 +166,7 @@ public final class PlanExecutor
         Operator probe = build(join.probe(), context, memory, sequence);
         Operator build;
         try {
-            build = build(join.build(), context, memory, sequence);
+            build = buildJoinInput(join.build(), context, memory, sequence);
         }
         catch (RuntimeException e) {
             probe.close();
@@ -153,17 +175,24 @@ public final class PlanExecutor
         return withSource(name, memory, probe, (operatorContext, left) -> new HashJoinOperator(operatorContext, join, left, build, usedOutputs), build);
     }
 
-    private interface LeafFactory
+    /** A hash join's build input: gathered from parallel workers when it is a large splittable pipeline. */
+    static Operator buildJoinInput(PhysicalPlan plan, ExecutionContext context, QueryMemory memory, int[] sequence)
+    {
+        Optional<Operator> gathered = ParallelPlans.tryGather(plan, context, memory, sequence);
+        return gathered.isPresent() ? PlanProfile.wrap(memory.profile(), plan, gathered.get()) : build(plan, context, memory, sequence);
+    }
+
+    interface LeafFactory
     {
         Operator create(OperatorContext context);
     }
 
-    private interface UnaryFactory
+    interface UnaryFactory
     {
         Operator create(OperatorContext context, Operator source);
     }
 
-    private static Operator withContext(String name, QueryMemory memory, LeafFactory factory)
+    static Operator withContext(String name, QueryMemory memory, LeafFactory factory)
     {
         OperatorContext operatorContext = new OperatorContext(name, memory);
         try {
@@ -175,7 +204,7 @@ public final class PlanExecutor
         }
     }
 
-    private static Operator withSource(String name, QueryMemory memory, Operator source, UnaryFactory factory, Operator... others)
+    static Operator withSource(String name, QueryMemory memory, Operator source, UnaryFactory factory, Operator... others)
     {
         OperatorContext operatorContext = null;
         try {

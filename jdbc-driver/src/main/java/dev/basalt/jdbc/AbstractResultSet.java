@@ -252,7 +252,11 @@ abstract class AbstractResultSet implements ResultSet
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException
     {
-        String text = getString(columnIndex);
+        Object value = value(columnIndex);
+        if (value instanceof byte[] bytes) {
+            return bytes.clone();
+        }
+        String text = ValueFormatter.format(value);
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 

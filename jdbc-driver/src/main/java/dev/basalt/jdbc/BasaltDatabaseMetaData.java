@@ -291,6 +291,7 @@ final class BasaltDatabaseMetaData implements DatabaseMetaData
         // sorted by DATA_TYPE, as JDBC asks
         List<List<Object>> rows = new ArrayList<>();
         rows.add(typeRow("BIGINT", Types.BIGINT, 19, null, null, false, 0, 0, 10));
+        rows.add(typeRow("BLOB", Types.VARBINARY, Integer.MAX_VALUE, "X'", null, false, 0, 0, null));
         rows.add(typeRow("CHAR", Types.CHAR, Integer.MAX_VALUE, "'", "length", true, 0, 0, null));
         rows.add(typeRow("DECIMAL", Types.DECIMAL, DecimalType.MAX_PRECISION, null, "precision,scale", false, 0, DecimalType.MAX_PRECISION, 10));
         rows.add(typeRow("INTEGER", Types.INTEGER, 10, null, null, false, 0, 0, 10));

@@ -339,7 +339,7 @@ final class BasaltPreparedStatement extends BasaltStatement implements PreparedS
     @Override
     public void setBytes(int parameterIndex, byte[] x) throws SQLException
     {
-        throw SqlExceptions.notSupported("binary parameters (Basalt has no BLOB/BYTEA type)");
+        set(parameterIndex, x == null ? null : x.clone());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.basalt.jdbc;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -34,6 +35,7 @@ final class JdbcTypes
             case DoubleType t -> 15;
             case DecimalType t -> t.precision();
             case VarcharType t -> t.isBounded() ? t.length() : UNBOUNDED_LENGTH;
+            case BlobType t -> UNBOUNDED_LENGTH;
             case DateType t -> 10;
             case TimestampType t -> 26;
             case IntervalType t -> 0;
@@ -61,6 +63,7 @@ final class JdbcTypes
             case DoubleType t -> 24;
             case DecimalType t -> t.precision() + (t.scale() > 0 ? 2 : 1);
             case VarcharType t -> t.isBounded() ? t.length() : UNBOUNDED_LENGTH;
+            case BlobType t -> UNBOUNDED_LENGTH;
             case DateType t -> 10;
             case TimestampType t -> 26;
             case IntervalType t -> 40;
@@ -80,6 +83,7 @@ final class JdbcTypes
             case DoubleType t -> Double.class.getName();
             case DecimalType t -> java.math.BigDecimal.class.getName();
             case VarcharType t -> String.class.getName();
+            case BlobType t -> byte[].class.getName();
             case DateType t -> java.time.LocalDate.class.getName();
             case TimestampType t -> java.time.LocalDateTime.class.getName();
             case IntervalType t -> dev.basalt.spi.value.Interval.class.getName();

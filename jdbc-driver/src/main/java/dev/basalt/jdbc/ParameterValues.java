@@ -31,6 +31,7 @@ final class ParameterValues
             case BigInteger i -> new BigDecimal(i);
             case String s -> s;
             case Character c -> c.toString();
+            case byte[] bytes -> bytes.clone();
             case LocalDate d -> d;
             case LocalDateTime t -> t;
             case java.sql.Timestamp t -> t.toLocalDateTime();
@@ -59,6 +60,7 @@ final class ParameterValues
             case Types.DECIMAL, Types.NUMERIC -> ValueConversions.toBigDecimal(canonical);
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB ->
                     ValueFormatter.format(canonical);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ValueConversions.toBytes(canonical);
             case Types.DATE -> ValueConversions.toLocalDate(canonical);
             case Types.TIMESTAMP -> ValueConversions.toLocalDateTime(canonical);
             case Types.NULL -> null;

@@ -115,6 +115,17 @@ final class ValueConversions
         };
     }
 
+    /** BLOB values as they are; text as its UTF-8 bytes. */
+    static byte[] toBytes(Object value) throws SQLException
+    {
+        return switch (value) {
+            case null -> null;
+            case byte[] bytes -> bytes.clone();
+            case String s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            default -> throw cannotConvert(value, "bytes");
+        };
+    }
+
     static LocalDate toLocalDate(Object value) throws SQLException
     {
         return switch (value) {
@@ -196,6 +207,9 @@ final class ValueConversions
         if (type == String.class) {
             converted = ValueFormatter.format(value);
         }
+        else if (type == byte[].class) {
+            converted = toBytes(value);
+        }
         else if (type == Integer.class || type == int.class) {
             converted = toInt(value);
         }
@@ -266,6 +280,7 @@ final class ValueConversions
             case Double d -> "DOUBLE";
             case BigDecimal d -> "DECIMAL";
             case String s -> "VARCHAR";
+            case byte[] b -> "BLOB";
             case LocalDate d -> "DATE";
             case LocalDateTime t -> "TIMESTAMP";
             case Interval i -> "INTERVAL";

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 /**
  * Text for a value as the shell prints it: DECIMAL in plain notation at its scale, TIMESTAMP as
  * {@code 2024-01-02 03:04:05.123456} (trailing zero fractions dropped), doubles without exponent in the usual
- * range, booleans as true/false.
+ * range, booleans as true/false, BLOB as DuckDB prints it (printable ASCII, other bytes {@code \xHH}).
  */
 public final class ValueFormatter
 {
@@ -24,6 +24,7 @@ public final class ValueFormatter
             case Float f -> formatFloat(f);
             case LocalDateTime t -> formatTimestamp(t);
             case LocalDate d -> d.toString();
+            case byte[] bytes -> dev.basalt.spi.value.Blobs.toText(bytes);
             default -> value.toString();
         };
     }

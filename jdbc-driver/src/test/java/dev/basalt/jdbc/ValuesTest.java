@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.util.Calendar;
 import java.util.TimeZone;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -93,7 +94,11 @@ class ValuesTest
         assertEquals(true, ParameterValues.convert(1, Types.BOOLEAN));
         assertEquals(2.0, ParameterValues.convert(2, Types.DOUBLE));
         assertNull(ParameterValues.convert(null, Types.INTEGER));
-        assertThrows(SQLFeatureNotSupportedException.class, () -> ParameterValues.convert(1, Types.BLOB));
+        assertThrows(SQLFeatureNotSupportedException.class, () -> ParameterValues.convert(1, Types.ARRAY));
+        // BLOB targets take bytes (and text as its UTF-8 bytes), not numbers
+        assertArrayEquals(new byte[] {1, 2}, (byte[]) ParameterValues.convert(new byte[] {1, 2}, Types.VARBINARY));
+        assertArrayEquals(new byte[] {'a'}, (byte[]) ParameterValues.convert("a", Types.BLOB));
+        assertThrows(java.sql.SQLException.class, () -> ParameterValues.convert(1, Types.BLOB));
 
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         assertEquals(LocalDateTime.of(1970, 1, 1, 0, 0, 1), ParameterValues.timestamp(new Timestamp(1000), utc));

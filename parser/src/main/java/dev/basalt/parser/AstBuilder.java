@@ -14,6 +14,7 @@ import dev.basalt.parser.tree.ArithmeticUnary;
 import dev.basalt.parser.tree.Assignment;
 import dev.basalt.parser.tree.Begin;
 import dev.basalt.parser.tree.Between;
+import dev.basalt.parser.tree.BinaryLiteral;
 import dev.basalt.parser.tree.BooleanLiteral;
 import dev.basalt.parser.tree.Call;
 import dev.basalt.parser.tree.CallArgument;
@@ -358,8 +359,19 @@ final class AstBuilder
                 default -> ConflictAction.ERROR;
             };
         }
-        return new Insert(location(context), qualifiedName(context.qualifiedName()), identifiers(context.columnAliases()),
-                query(context.query()), action);
+        Query query;
+        if (context.query() != null) {
+            query = query(context.query());
+        }
+        else {
+            // DEFAULT VALUES: one row that assigns no column, so every column gets its default
+            NodeLocation location = location(context.DEFAULT().getSymbol());
+            if (context.columnAliases() != null) {
+                throw new BasaltException(ErrorCode.SYNTAX_ERROR, "INSERT cannot have both a column list and DEFAULT VALUES", location.line(), location.column(), null);
+            }
+            query = new Query(location, Optional.empty(), new Values(location, List.of(List.of())), List.of(), Optional.empty(), Optional.empty());
+        }
+        return new Insert(location(context), qualifiedName(context.qualifiedName()), identifiers(context.columnAliases()), query, action);
     }
 
     @Override
@@ -367,7 +379,8 @@ final class AstBuilder
     {
         List<Assignment> assignments = new ArrayList<>();
         for (BasaltSqlParser.AssignmentContext assignment : context.assignment()) {
-            assignments.add(new Assignment(location(assignment), identifier(assignment.identifier()), expression(assignment.expression())));
+            Expression value = assignment.DEFAULT() != null ? new DefaultValue(location(assignment.DEFAULT().getSymbol())) : expression(assignment.expression());
+            assignments.add(new Assignment(location(assignment), identifier(assignment.identifier()), value));
         }
         return new Update(location(context), qualifiedName(context.qualifiedName()), optionalIdentifier(context.identifier()),
                 assignments, optionalExpression(context.booleanExpression()));
@@ -723,8 +736,9 @@ final class AstBuilder
             windows.add(new WindowDefinition(location(window), identifier(window.name), windowSpecification(window.windowSpecification())));
         }
         boolean distinct = context.setQuantifier() != null && context.setQuantifier().DISTINCT() != null;
+        List<Expression> distinctOn = context.distinctOn() == null ? List.of() : expressions(context.distinctOn().expression());
         return new QuerySpecification(location(context), distinct, selectItems, from, optionalExpression(context.where),
-                groupBy, optionalExpression(context.having), windows);
+                groupBy, optionalExpression(context.having), windows, distinctOn, optionalExpression(context.qualify));
     }
 
     @Override
@@ -1130,6 +1144,24 @@ final class AstBuilder
     }
 
     @Override
+    public Object visitBinaryLiteral(BasaltSqlParser.BinaryLiteralContext context)
+    {
+        String text = context.getText();
+        String digits = text.substring(2, text.length() - 1);
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                throw error(context, "invalid hexadecimal digit '" + digits.charAt(i) + "' in binary literal " + text,
+                        ErrorCode.INVALID_TEXT_REPRESENTATION);
+            }
+        }
+        if (digits.length() % 2 != 0) {
+            throw error(context, "binary literal " + text + " must have an even number of hexadecimal digits",
+                    ErrorCode.INVALID_TEXT_REPRESENTATION);
+        }
+        return new BinaryLiteral(location(context), digits.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Override
     public Object visitNumericLiteral(BasaltSqlParser.NumericLiteralContext context)
     {
         return visit(context.number());
@@ -1331,6 +1363,14 @@ final class AstBuilder
         boolean distinct = context.setQuantifier() != null && context.setQuantifier().DISTINCT() != null;
         List<Expression> arguments = expressions(context.expression());
         List<OrderItem> orderBy = sortItems(context.sortItem());
+        if (context.withinGroup() != null) {
+            // f(args) WITHIN GROUP (ORDER BY x) (ordered-set aggregates): the sort keys are the call's ORDER BY
+            if (!orderBy.isEmpty()) {
+                throw new BasaltException(ErrorCode.SYNTAX_ERROR, "ORDER BY and WITHIN GROUP cannot both be given" + at(location),
+                        location.line(), location.column(), null);
+            }
+            orderBy = sortItems(context.withinGroup().sortItem());
+        }
         Optional<Expression> filter = context.filter() == null ? Optional.empty() : Optional.of(expression(context.filter().booleanExpression()));
         Optional<WindowSpecification> window = Optional.empty();
         if (context.over() != null) {

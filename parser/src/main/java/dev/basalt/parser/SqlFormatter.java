@@ -10,6 +10,7 @@ import dev.basalt.parser.tree.ArithmeticBinary;
 import dev.basalt.parser.tree.ArithmeticUnary;
 import dev.basalt.parser.tree.Begin;
 import dev.basalt.parser.tree.Between;
+import dev.basalt.parser.tree.BinaryLiteral;
 import dev.basalt.parser.tree.BooleanLiteral;
 import dev.basalt.parser.tree.Call;
 import dev.basalt.parser.tree.CallArgument;
@@ -182,7 +183,7 @@ public final class SqlFormatter
                     case REPLACE -> "INSERT OR REPLACE";
                     case IGNORE -> "INSERT OR IGNORE";
                 };
-                yield verb + " INTO " + name(i.table()) + optionalIdentifierList(i.columns()) + " " + query(i.query());
+                yield verb + " INTO " + name(i.table()) + optionalIdentifierList(i.columns()) + " " + (i.defaultValues() ? "DEFAULT VALUES" : query(i.query()));
             }
             case Update u -> "UPDATE " + name(u.table()) + u.alias().map(a -> " AS " + identifier(a)).orElse("") + " SET "
                     + join(u.assignments(), a -> identifier(a.column()) + " = " + format(a.value()))
@@ -229,6 +230,7 @@ public final class SqlFormatter
                 yield text.contains("E") ? text : text + "E0";
             }
             case StringLiteral s -> string(s.value());
+            case BinaryLiteral b -> "X'" + b.hex() + "'";
             case BooleanLiteral b -> b.value() ? "TRUE" : "FALSE";
             case NullLiteral n -> "NULL";
             case DateLiteral d -> "DATE " + string(d.value());
@@ -349,6 +351,9 @@ public final class SqlFormatter
         if (specification.distinct()) {
             out.append("DISTINCT ");
         }
+        if (!specification.distinctOn().isEmpty()) {
+            out.append("DISTINCT ON (").append(join(specification.distinctOn(), SqlFormatter::format)).append(") ");
+        }
         out.append(join(specification.selectItems(), SqlFormatter::selectItem));
         if (!specification.from().isEmpty()) {
             out.append(" FROM ").append(join(specification.from(), SqlFormatter::relation));
@@ -359,6 +364,7 @@ public final class SqlFormatter
         if (!specification.windows().isEmpty()) {
             out.append(" WINDOW ").append(join(specification.windows(), SqlFormatter::windowDefinition));
         }
+        specification.qualify().ifPresent(qualify -> out.append(" QUALIFY ").append(format(qualify)));
         return out.toString();
     }
 

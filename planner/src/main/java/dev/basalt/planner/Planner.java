@@ -215,6 +215,12 @@ public final class Planner
         return ExplainPrinter.explain(plan);
     }
 
+    /** As {@link #explain(PhysicalPlan)}, with {@code annotation} of each node appended to its line (EXPLAIN ANALYZE). */
+    public static String explain(PhysicalPlan plan, Function<PhysicalPlan, String> annotation)
+    {
+        return ExplainPrinter.explain(plan, annotation);
+    }
+
     private PhysicalPlan plan(List<Object> parameters, Function<QueryAnalyzer, LogicalPlan> bind)
     {
         return guard(() -> {

@@ -139,6 +139,7 @@ public final class ValueFormatter
             case LocalDate d -> d.toString();
             case LocalDateTime t -> formatTimestamp(t);
             case Interval i -> i.toString();
+            case byte[] bytes -> dev.basalt.spi.value.Blobs.toText(bytes);
             default -> value.toString();
         };
     }

@@ -7,6 +7,7 @@ import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -138,6 +139,7 @@ final class SchemaChanges
             case DoubleType t -> value instanceof Double;
             case DecimalType t -> value instanceof BigDecimal;
             case VarcharType t -> value instanceof String;
+            case BlobType t -> value instanceof byte[];
             case DateType t -> value instanceof LocalDate;
             case TimestampType t -> value instanceof LocalDateTime;
             case IntervalType t -> value instanceof Interval;

@@ -3,6 +3,7 @@ package dev.basalt.storage;
 import dev.basalt.spi.catalog.ColumnPredicate;
 import dev.basalt.spi.catalog.IndexLookup;
 import dev.basalt.spi.catalog.ScanSpec;
+import dev.basalt.spi.catalog.ScanSplit;
 import dev.basalt.spi.catalog.Table;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.catalog.TableStatistics;
@@ -11,9 +12,11 @@ import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.storage.manifest.IndexEntry;
 import dev.basalt.storage.manifest.Manifest;
+import dev.basalt.storage.manifest.RowGroupEntry;
 import dev.basalt.storage.manifest.TableEntry;
 import org.apache.arrow.memory.BufferAllocator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -124,13 +127,26 @@ public final class StorageTable implements Table
                 }
                 keyPredicates = lookup.keyPredicates();
             }
-            return new TableScan(catalog, entry, entry.rowGroups(), spec.columns(), spec.predicates(), spec.rowIds(), index, keyPredicates,
+            return new TableScan(catalog, entry, splitOf(entry.rowGroups(), spec.split()), spec.columns(), spec.predicates(), spec.rowIds(), index, keyPredicates,
                     allocator, catalog.metrics(id));
         }
         catch (RuntimeException e) {
             catalog.unpin();
             throw e;
         }
+    }
+
+    /** The row groups of one split, by ordinal in the snapshot (before pruning, so the splits stay disjoint and complete). */
+    private static List<RowGroupEntry> splitOf(List<RowGroupEntry> rowGroups, ScanSplit split)
+    {
+        if (split.count() == 1) {
+            return rowGroups;
+        }
+        List<RowGroupEntry> part = new ArrayList<>(rowGroups.size() / split.count() + 1);
+        for (int i = split.index(); i < rowGroups.size(); i += split.count()) {
+            part.add(rowGroups.get(i));
+        }
+        return part;
     }
 
     private static void checkOrdinal(TableEntry entry, int column, int columnCount)

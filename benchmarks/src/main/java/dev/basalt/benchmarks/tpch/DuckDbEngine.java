@@ -4,6 +4,7 @@ import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -174,6 +175,7 @@ final class DuckDbEngine implements AutoCloseable
                 case DateType t -> appender.appendEpochDays(((DateDayVector) vector).get(position));
                 case TimestampType t -> appender.appendEpochMicros(((TimeStampMicroVector) vector).get(position));
                 case IntervalType t -> throw new SQLException("INTERVAL columns are not loaded into DuckDB");
+                case BlobType t -> throw new SQLException("BLOB columns are not loaded into DuckDB");
                 case NullType t -> appender.appendNull();
             }
         }
@@ -197,6 +199,7 @@ final class DuckDbEngine implements AutoCloseable
             case DoubleType t -> "DOUBLE";
             case DecimalType t -> "DECIMAL(" + t.precision() + "," + t.scale() + ")";
             case VarcharType t -> "VARCHAR";
+            case BlobType t -> "BLOB";
             case DateType t -> "DATE";
             case TimestampType t -> "TIMESTAMP";
             case IntervalType t -> "INTERVAL";

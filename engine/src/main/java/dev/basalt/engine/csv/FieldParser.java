@@ -3,6 +3,7 @@ package dev.basalt.engine.csv;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -15,6 +16,7 @@ import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
 import dev.basalt.spi.type.TimestampType;
 import dev.basalt.spi.type.VarcharType;
+import dev.basalt.spi.value.Blobs;
 import dev.basalt.spi.value.Values;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -26,6 +28,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 
 import java.math.BigDecimal;
@@ -63,6 +66,7 @@ public abstract sealed class FieldParser
             case DoubleType t -> new DoubleParser((Float8Vector) vector);
             case DecimalType t -> t.isShort() ? new ShortDecimalParser((BigIntVector) vector, t) : new LongDecimalParser((DecimalVector) vector, t);
             case VarcharType t -> new VarcharParser((VarCharVector) vector);
+            case BlobType t -> new BlobParser((VarBinaryVector) vector);
             case DateType t -> new DateParser((DateDayVector) vector);
             case TimestampType t -> new TimestampParser((TimeStampMicroVector) vector);
             case IntervalType t -> throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "not supported yet: COPY of INTERVAL columns");
@@ -545,6 +549,37 @@ public abstract sealed class FieldParser
         public int parse(byte[] data, int start, int end, int row)
         {
             vector.setSafe(row, data, start, end - start);
+            return OK;
+        }
+
+        @Override
+        public void setNull(int row)
+        {
+            vector.setNull(row);
+        }
+    }
+
+    /** BLOB in its text form (DuckDB's): raw ASCII and {@code \xHH} escapes. */
+    static final class BlobParser extends FieldParser
+    {
+        private final VarBinaryVector vector;
+
+        BlobParser(VarBinaryVector vector)
+        {
+            this.vector = vector;
+        }
+
+        @Override
+        public int parse(byte[] data, int start, int end, int row)
+        {
+            byte[] bytes;
+            try {
+                bytes = Blobs.fromText(new String(data, start, end - start, StandardCharsets.UTF_8));
+            }
+            catch (BasaltException e) {
+                return INVALID;
+            }
+            vector.setSafe(row, bytes);
             return OK;
         }
 

@@ -1,6 +1,7 @@
 package dev.basalt.engine.csv;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -13,6 +14,7 @@ import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
 import dev.basalt.spi.type.TimestampType;
 import dev.basalt.spi.type.VarcharType;
+import dev.basalt.spi.value.Blobs;
 import dev.basalt.spi.value.Values;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -29,6 +31,7 @@ import org.apache.arrow.vector.TimeStampMicroVector;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import org.apache.arrow.vector.VarBinaryVector;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,6 +68,7 @@ public final class ValueFormatter
                 }
             }
             case VarcharType t -> appendBytes(out, (BaseVariableWidthVector) vector, position);
+            case BlobType t -> out.appendAscii(Blobs.toText(((VarBinaryVector) vector).get(position)));
             case DateType t -> appendDate(out, ((DateDayVector) vector).get(position));
             case TimestampType t -> appendTimestamp(out, ((TimeStampMicroVector) vector).get(position));
             case IntervalType t -> out.appendAscii(String.valueOf(Values.read(vector, t, position)));

@@ -5,7 +5,6 @@ import dev.basalt.engine.csv.CsvOptions;
 import dev.basalt.engine.csv.CsvWriter;
 import dev.basalt.engine.memory.QueryMemory;
 import dev.basalt.engine.result.UpdateCountResult;
-import dev.basalt.execution.ExecutionContext;
 import dev.basalt.execution.PlanExecutor;
 import dev.basalt.parser.tree.CopyTo;
 import dev.basalt.parser.tree.Identifier;
@@ -66,7 +65,7 @@ public final class CopyToExecution implements StatementExecution
         }
         try (QueryMemory memory = context.newQueryMemory();
                 CloseableIterator<ColumnBatch> batches = plan != null
-                        ? PlanExecutor.execute(plan, new ExecutionContext(memory.allocator(), context.catalog()))
+                        ? PlanExecutor.execute(plan, context.executionContext(memory.allocator()))
                         : table.scan(new ScanSpec(ordinals, List.of()), memory.allocator());
                 CsvWriter writer = new CsvWriter(create(path), statement.path(), options, columns)) {
             if (options.header()) {

@@ -15,6 +15,7 @@ import dev.basalt.spi.catalog.TriggerDefinition;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -145,6 +146,7 @@ public final class CreateTriggerExecution implements StatementExecution
             case DoubleType t -> 1.0;
             case DecimalType t -> BigDecimal.ONE.setScale(t.scale());
             case VarcharType t -> "1";
+            case BlobType t -> new byte[] {1};
             case DateType t -> LocalDate.of(2000, 1, 1);
             case TimestampType t -> LocalDateTime.of(2000, 1, 1, 0, 0);
             case IntervalType t -> new Interval(0, 0, 0);

@@ -4,7 +4,6 @@ import dev.basalt.engine.QueryResult;
 import dev.basalt.engine.error.Failures;
 import dev.basalt.engine.memory.QueryMemory;
 import dev.basalt.engine.result.StreamingResult;
-import dev.basalt.execution.ExecutionContext;
 import dev.basalt.execution.PlanExecutor;
 import dev.basalt.parser.tree.Query;
 import dev.basalt.planner.plan.PhysicalPlan;
@@ -29,7 +28,7 @@ public final class QueryExecution implements StatementExecution
         PhysicalPlan plan = context.planner().planQuery(statement, context.parameters());
         QueryMemory memory = context.newQueryMemory();
         try {
-            CloseableIterator<ColumnBatch> batches = PlanExecutor.execute(plan, new ExecutionContext(memory.allocator(), context.catalog()));
+            CloseableIterator<ColumnBatch> batches = PlanExecutor.execute(plan, context.executionContext(memory.allocator()));
             return new StreamingResult(plan.outputColumns(), batches, memory);
         }
         catch (Throwable failure) {

@@ -1,6 +1,7 @@
 package dev.basalt.engine.statement;
 
 import dev.basalt.engine.memory.QueryMemory;
+import dev.basalt.execution.ExecutionContext;
 import dev.basalt.parser.SqlParser;
 import dev.basalt.planner.Planner;
 import dev.basalt.planner.PlannerSettings;
@@ -35,15 +36,16 @@ public final class StatementContext
     private final SessionSettings settings;
     private final List<Object> parameters;
     private final int triggerDepth;
+    private final QueryWorkers workers;
 
     public StatementContext(Catalog catalog, String sql, SqlParser parser, RowFilterCompiler rowFilterCompiler, BufferAllocator rootAllocator,
-            AtomicLong queryIds, SessionSettings settings, List<Object> parameters)
+            AtomicLong queryIds, SessionSettings settings, List<Object> parameters, QueryWorkers workers)
     {
-        this(catalog, sql, parser, rowFilterCompiler, rootAllocator, queryIds, settings, parameters, 0);
+        this(catalog, sql, parser, rowFilterCompiler, rootAllocator, queryIds, settings, parameters, 0, workers);
     }
 
     private StatementContext(Catalog catalog, String sql, SqlParser parser, RowFilterCompiler rowFilterCompiler, BufferAllocator rootAllocator,
-            AtomicLong queryIds, SessionSettings settings, List<Object> parameters, int triggerDepth)
+            AtomicLong queryIds, SessionSettings settings, List<Object> parameters, int triggerDepth, QueryWorkers workers)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sql = requireNonNull(sql, "sql is null");
@@ -55,12 +57,13 @@ public final class StatementContext
         // Parameters may be null (SQL NULL), which List.copyOf rejects.
         this.parameters = Collections.unmodifiableList(new ArrayList<>(requireNonNull(parameters, "parameters is null")));
         this.triggerDepth = triggerDepth;
+        this.workers = requireNonNull(workers, "workers is null");
     }
 
     /** A context for a statement of a trigger body fired from this statement: same catalog (transaction), one level deeper. */
     public StatementContext forTriggerStatement(String triggerSql, List<Object> triggerParameters)
     {
-        return new StatementContext(catalog, triggerSql, parser, rowFilterCompiler, rootAllocator, queryIds, settings, triggerParameters, triggerDepth + 1);
+        return new StatementContext(catalog, triggerSql, parser, rowFilterCompiler, rootAllocator, queryIds, settings, triggerParameters, triggerDepth + 1, workers);
     }
 
     /** How many triggers deep this statement runs (0 for a statement the user ran). */
@@ -104,6 +107,15 @@ public final class StatementContext
     public Planner planner()
     {
         return new Planner(catalog, new PlannerSettings(settings.integerDivision(), settings.sqliteCompatibility(), Set.of()));
+    }
+
+    /**
+     * How a query's plan executes: in the statement's memory, on up to {@code threads} (the session setting) workers
+     * of the database's shared pool; {@code SET threads = 1} runs everything on the calling thread.
+     */
+    public ExecutionContext executionContext(BufferAllocator allocator)
+    {
+        return new ExecutionContext(allocator, catalog, settings.threads(), workers.executor(), workers.minRowsPerThread());
     }
 
     /** Fresh memory for one statement, limited by the session's memory_limit; the caller closes it. */

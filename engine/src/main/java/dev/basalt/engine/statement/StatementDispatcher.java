@@ -36,7 +36,7 @@ import dev.basalt.spi.error.ErrorCode;
 
 import java.util.Optional;
 
-/** Picks the execution for a statement kind. ANALYZE fails with 0A000: statistics come from zone maps and sketches kept current by every commit. */
+/** Picks the execution for a statement kind. ANALYZE is a checked no-op: statistics come from zone maps and sketches kept current by every commit. */
 public final class StatementDispatcher
 {
     private StatementDispatcher() {}
@@ -73,7 +73,7 @@ public final class StatementDispatcher
             case Rollback s -> transactionControl();
             case Checkpoint s -> new CompactExecution(Optional.empty());
             case Vacuum vacuum -> new CompactExecution(vacuum.table());
-            case Analyze s -> unsupported("ANALYZE");
+            case Analyze analyze -> new AnalyzeExecution(analyze);
         };
     }
 
@@ -86,13 +86,6 @@ public final class StatementDispatcher
     {
         return context -> {
             throw new BasaltException(ErrorCode.INTERNAL_ERROR, "transaction control statements are run by the session");
-        };
-    }
-
-    private static StatementExecution unsupported(String what)
-    {
-        return context -> {
-            throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED, "not supported yet: " + what);
         };
     }
 }

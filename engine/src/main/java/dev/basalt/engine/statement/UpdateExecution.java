@@ -21,6 +21,7 @@ import dev.basalt.spi.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -44,7 +45,7 @@ public final class UpdateExecution implements StatementExecution
     public QueryResult execute(StatementContext context)
     {
         Table table = Names.existingTable(context.catalog(), statement.table());
-        checkAssignments(table.schema());
+        checkAssignments(table.schema(), context.settings().sqliteCompatibility());
         UpdatePlan plan = context.planner().planUpdate(statement, context.parameters());
         int columns = table.schema().columnCount();
         try (QueryMemory memory = context.newQueryMemory()) {
@@ -100,15 +101,17 @@ public final class UpdateExecution implements StatementExecution
         }
     }
 
-    private void checkAssignments(TableSchema schema)
+    private void checkAssignments(TableSchema schema, boolean sqliteCompatibility)
     {
-        Set<String> assigned = new HashSet<>();
+        Set<Integer> assigned = new HashSet<>();
         for (Assignment assignment : statement.assignments()) {
             String column = assignment.column().value();
-            if (schema.indexOf(column).isEmpty()) {
+            OptionalInt index = schema.indexOf(column);
+            if (index.isEmpty()) {
                 throw new BasaltException(ErrorCode.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + schema.name() + "\" does not exist");
             }
-            if (!assigned.add(column)) {
+            // the standard forbids assigning a column twice; SQLite ignores all but the rightmost assignment
+            if (!assigned.add(index.getAsInt()) && !sqliteCompatibility) {
                 throw new BasaltException(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \"" + column + "\"");
             }
         }

@@ -10,6 +10,7 @@ import static java.util.Objects.requireNonNull;
  * virtual call per batch; typed loops inside.
  */
 public abstract class Accumulator
+        implements AutoCloseable
 {
     private final DataType resultType;
 
@@ -43,9 +44,52 @@ public abstract class Accumulator
         add(input, rows, count, groupIds);
     }
 
+    /**
+     * Adds rows of an aggregate over several arguments ({@code inputs} in argument order; empty for COUNT(*)).
+     * One-argument accumulators keep the single-vector {@link #add}; multi-argument ones override this.
+     */
+    public void add(FieldVector[] inputs, int[] rows, int count, int[] groupIds)
+    {
+        add(inputs.length == 0 ? null : inputs[0], rows, count, groupIds);
+    }
+
+    /** {@link #addToGroup(FieldVector, int[], int, int)} for several arguments. */
+    public void addToGroup(FieldVector[] inputs, int[] rows, int count, int group)
+    {
+        if (inputs.length <= 1) {
+            addToGroup(inputs.length == 0 ? null : inputs[0], rows, count, group);
+            return;
+        }
+        int[] groupIds = new int[count];
+        java.util.Arrays.fill(groupIds, group);
+        add(inputs, rows, count, groupIds);
+    }
+
     /** Writes the results of groups {@code from..from+count-1} to positions {@code 0..count-1} of a new vector. */
     public abstract void write(int from, int count, FieldVector output);
 
+    /**
+     * Whether {@link #merge} is implemented: parallel aggregation combines per-thread partial states with it, and
+     * falls back to one thread for aggregates whose accumulator cannot merge.
+     */
+    public boolean mergeable()
+    {
+        return false;
+    }
+
+    /**
+     * Adds the state of {@code other}'s groups {@code 0..count-1} (an accumulator of the same class for the same
+     * call) to this one's groups {@code targets[i]}, as if this accumulator had seen other's input too.
+     */
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot merge partial states");
+    }
+
     /** Approximate heap bytes of the state. */
     public abstract long bytes();
+
+    /** Releases Arrow buffers of accumulators that keep input rows (holistic aggregates); most hold none. */
+    @Override
+    public void close() {}
 }

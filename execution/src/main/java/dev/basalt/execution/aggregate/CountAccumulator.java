@@ -74,6 +74,21 @@ public final class CountAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        long[] source = ((CountAccumulator) other).counts;
+        for (int i = 0; i < count; i++) {
+            counts[targets[i]] += source[i];
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 8L * counts.length;

@@ -74,6 +74,30 @@ public final class DecimalMinMaxAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        DecimalMinMaxAccumulator source = (DecimalMinMaxAccumulator) other;
+        for (int i = 0; i < count; i++) {
+            if (!source.present[i]) {
+                continue;
+            }
+            int g = targets[i];
+            int c = present[g] ? DecimalMath.compare(source.high[i], source.low[i], high[g], low[g]) : (max ? 1 : -1);
+            if (max ? c > 0 : c < 0) {
+                high[g] = source.high[i];
+                low[g] = source.low[i];
+                present[g] = true;
+            }
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 17L * low.length;

@@ -230,6 +230,34 @@ public final class DecimalSumAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        DecimalSumAccumulator source = (DecimalSumAccumulator) other;
+        boolean overflow = false;
+        for (int i = 0; i < count; i++) {
+            int g = targets[i];
+            long oldLow = low[g];
+            long oldHigh = high[g];
+            long addHigh = source.high[i];
+            long newLow = oldLow + source.low[i];
+            long newHigh = oldHigh + addHigh + (Long.compareUnsigned(newLow, oldLow) < 0 ? 1 : 0);
+            overflow |= ((oldHigh ^ newHigh) & (addHigh ^ newHigh)) < 0;
+            low[g] = newLow;
+            high[g] = newHigh;
+            counts[g] += source.counts[i];
+        }
+        if (overflow) {
+            throw overflow();
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 24L * low.length;

@@ -93,6 +93,26 @@ public final class DoubleMinMaxAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        DoubleMinMaxAccumulator source = (DoubleMinMaxAccumulator) other;
+        for (int i = 0; i < count; i++) {
+            if (source.present[i]) {
+                int g = targets[i];
+                double value = source.values[i];
+                values[g] = !present[g] ? value : max ? Math.max(values[g], value) : Math.min(values[g], value);
+                present[g] = true;
+            }
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 9L * values.length;

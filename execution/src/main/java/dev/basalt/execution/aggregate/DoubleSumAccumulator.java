@@ -80,6 +80,22 @@ public final class DoubleSumAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        DoubleSumAccumulator source = (DoubleSumAccumulator) other;
+        for (int i = 0; i < count; i++) {
+            sums[targets[i]] += source.sums[i];
+            counts[targets[i]] += source.counts[i];
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 16L * sums.length;

@@ -56,6 +56,30 @@ public final class GenericMinMaxAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        Object[] source = ((GenericMinMaxAccumulator) other).values;
+        for (int i = 0; i < count; i++) {
+            Object value = source[i];
+            if (value == null) {
+                continue;
+            }
+            int g = targets[i];
+            Object current = values[g];
+            if (current == null || (max ? ((Comparable<Object>) value).compareTo(current) > 0 : ((Comparable<Object>) value).compareTo(current) < 0)) {
+                values[g] = value;
+            }
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 48L * values.length;

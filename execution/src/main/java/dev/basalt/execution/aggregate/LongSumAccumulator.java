@@ -94,6 +94,28 @@ public final class LongSumAccumulator
     }
 
     @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        LongSumAccumulator source = (LongSumAccumulator) other;
+        try {
+            for (int i = 0; i < count; i++) {
+                int g = targets[i];
+                sums[g] = Math.addExact(sums[g], source.sums[i]);
+                counts[g] += source.counts[i];
+            }
+        }
+        catch (ArithmeticException e) {
+            throw overflow();
+        }
+    }
+
+    @Override
     public long bytes()
     {
         return 16L * sums.length;

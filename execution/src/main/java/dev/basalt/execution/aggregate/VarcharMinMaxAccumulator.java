@@ -5,7 +5,7 @@ import dev.basalt.execution.vector.Utf8;
 import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.type.DataType;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -65,7 +65,7 @@ public final class VarcharMinMaxAccumulator
     @Override
     public void write(int from, int count, FieldVector output)
     {
-        VarCharVector varchar = (VarCharVector) output;
+        BaseVariableWidthVector varchar = (BaseVariableWidthVector) output;
         varchar.allocateNew(Math.max(64, count * 16L), count);
         for (int i = 0; i < count; i++) {
             byte[] value = values[from + i];
@@ -77,6 +77,35 @@ public final class VarcharMinMaxAccumulator
             }
         }
         varchar.setValueCount(count);
+    }
+
+    @Override
+    public boolean mergeable()
+    {
+        return true;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] targets, int count)
+    {
+        VarcharMinMaxAccumulator source = (VarcharMinMaxAccumulator) other;
+        for (int i = 0; i < count; i++) {
+            byte[] value = source.values[i];
+            if (value == null) {
+                continue;
+            }
+            int g = targets[i];
+            byte[] current = values[g];
+            if (current != null) {
+                int c = Utf8.compare(MemorySegment.ofArray(value), 0, value.length, MemorySegment.ofArray(current), 0, current.length);
+                if (max ? c <= 0 : c >= 0) {
+                    continue;
+                }
+                bytes -= current.length;
+            }
+            values[g] = value;
+            bytes += value.length;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.basalt.execution.expression;
 
 import dev.basalt.execution.vector.VectorCopier;
+import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.VarcharType;
@@ -90,7 +91,7 @@ public final class CaseEvaluator
         }
         FieldVector result = result(physical);
         VectorCopier.merge(type(), sources, sourceByPosition, rows, count, result);
-        if (type() instanceof VarcharType) {
+        if (Vectors.isVariableWidth(type())) {
             result.setValueCount(physical);
         }
         return result;

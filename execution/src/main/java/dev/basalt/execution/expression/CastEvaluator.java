@@ -8,6 +8,7 @@ import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -20,8 +21,10 @@ import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
 import dev.basalt.spi.type.TimestampType;
 import dev.basalt.spi.type.VarcharType;
+import dev.basalt.spi.value.Blobs;
 import dev.basalt.spi.value.Interval;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -49,7 +52,7 @@ public final class CastEvaluator
 
     private enum Kind
     {
-        INTEGRAL, BOOLEAN, REAL, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP, INTERVAL, NULL
+        INTEGRAL, BOOLEAN, REAL, DOUBLE, DECIMAL, VARCHAR, BLOB, DATE, TIMESTAMP, INTERVAL, NULL
     }
 
     private final Evaluator operand;
@@ -70,7 +73,9 @@ public final class CastEvaluator
         this.from = kind(source);
         this.to = kind(target);
         if (!supported(from, to)) {
-            throw new BasaltException(ErrorCode.DATATYPE_MISMATCH, "cannot cast type " + source.sqlName() + " to " + target.sqlName());
+            // PostgreSQL's 42846 for BLOB (no conversion exists at all), 42804 as before for the others
+            ErrorCode code = from == Kind.BLOB || to == Kind.BLOB ? ErrorCode.CANNOT_COERCE : ErrorCode.DATATYPE_MISMATCH;
+            throw new BasaltException(code, "cannot cast type " + source.sqlName() + " to " + target.sqlName());
         }
     }
 
@@ -85,6 +90,7 @@ public final class CastEvaluator
             case DoubleType t -> Kind.DOUBLE;
             case DecimalType t -> Kind.DECIMAL;
             case VarcharType t -> Kind.VARCHAR;
+            case BlobType t -> Kind.BLOB;
             case DateType t -> Kind.DATE;
             case TimestampType t -> Kind.TIMESTAMP;
             case IntervalType t -> Kind.INTERVAL;
@@ -99,6 +105,10 @@ public final class CastEvaluator
 
     static boolean supported(Kind from, Kind to)
     {
+        if (from == Kind.BLOB || to == Kind.BLOB) {
+            // only the text form converts to and from bytes
+            return from == to || from == Kind.NULL || from == Kind.VARCHAR || to == Kind.VARCHAR;
+        }
         if (from == Kind.NULL || to == Kind.VARCHAR || from == Kind.VARCHAR || from == to) {
             return to != Kind.NULL || from == Kind.NULL;
         }
@@ -118,8 +128,11 @@ public final class CastEvaluator
             return allNull(result, rows, count, physical);
         }
         data = Vectors.data(value);
-        text = from == Kind.VARCHAR ? VarcharInput.of(value) : null;
+        text = from == Kind.VARCHAR || from == Kind.BLOB ? VarcharInput.of(value) : null;
         MemorySegment sourceValidity = Vectors.validity(value);
+        if (to == Kind.BLOB) {
+            return toBlob(value, (BaseVariableWidthVector) result, rows, count, physical);
+        }
         if (to == Kind.VARCHAR) {
             VarCharVector varchar = (VarCharVector) result;
             for (int i = 0; i < count; i++) {
@@ -164,11 +177,39 @@ public final class CastEvaluator
         return result;
     }
 
+    /** VARCHAR to BLOB reads the text form ({@code \xHH} escapes, raw ASCII); TRY_CAST makes bad text NULL. */
+    private FieldVector toBlob(FieldVector value, BaseVariableWidthVector blob, int[] rows, int count, int physical)
+    {
+        MemorySegment sourceValidity = Vectors.validity(value);
+        for (int i = 0; i < count; i++) {
+            int p = rows == null ? i : rows[i];
+            if (!Bitmaps.isSet(sourceValidity, p)) {
+                blob.setNull(p);
+                continue;
+            }
+            if (from == Kind.BLOB) {
+                blob.setSafe(p, text.bytes(p));
+                continue;
+            }
+            try {
+                blob.setSafe(p, Blobs.fromText(text.string(p)));
+            }
+            catch (BasaltException e) {
+                if (!tryCast) {
+                    throw e;
+                }
+                blob.setNull(p);
+            }
+        }
+        blob.setValueCount(physical);
+        return blob;
+    }
+
     private FieldVector allNull(FieldVector result, int[] rows, int count, int physical)
     {
-        if (to == Kind.VARCHAR) {
+        if (to == Kind.VARCHAR || to == Kind.BLOB) {
             for (int i = 0; i < count; i++) {
-                ((VarCharVector) result).setNull(rows == null ? i : rows[i]);
+                ((BaseVariableWidthVector) result).setNull(rows == null ? i : rows[i]);
             }
             result.setValueCount(physical);
         }
@@ -344,7 +385,7 @@ public final class CastEvaluator
                     out.set(LONG, offset + 8, Math.multiplyExact(interval.micros(), 1000L));
                 }
             }
-            case VARCHAR, NULL -> throw new IllegalStateException("handled by evaluate");
+            case VARCHAR, BLOB, NULL -> throw new IllegalStateException("handled by evaluate");
         }
     }
 
@@ -470,6 +511,7 @@ public final class CastEvaluator
                         data.get(LONG, offset + 8) / 1000).toString();
             }
             case VARCHAR -> text.string(p);
+            case BLOB -> Blobs.toText(text.bytes(p));
             case NULL -> throw new IllegalStateException();
         };
     }

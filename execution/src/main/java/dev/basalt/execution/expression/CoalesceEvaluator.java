@@ -67,7 +67,7 @@ public final class CoalesceEvaluator
         }
         FieldVector result = result(physical);
         VectorCopier.merge(type(), sources, sourceByPosition, rows, count, result);
-        if (type() instanceof VarcharType) {
+        if (Vectors.isVariableWidth(type())) {
             result.setValueCount(physical);
         }
         return result;

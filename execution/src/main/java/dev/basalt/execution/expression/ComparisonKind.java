@@ -1,6 +1,7 @@
 package dev.basalt.execution.expression;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -37,7 +38,7 @@ enum ComparisonKind
             case DoubleType t -> DOUBLE;
             case RealType t -> FLOAT;
             case BooleanType t -> BOOLEAN;
-            case VarcharType t -> VARCHAR;
+            case VarcharType _, BlobType _ -> VARCHAR;
             case IntervalType t -> INTERVAL;
             case DecimalType t -> throw new IllegalArgumentException("cannot compare " + left + " with " + right);
             case NullType t -> NULL;

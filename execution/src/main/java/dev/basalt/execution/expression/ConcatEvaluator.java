@@ -3,8 +3,8 @@ package dev.basalt.execution.expression;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.type.DataType;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -37,7 +37,7 @@ public final class ConcatEvaluator
                     ? VarcharInput.constant(c.bytes())
                     : VarcharInput.of(operands[k].evaluate(input, rows, count));
         }
-        VarCharVector result = (VarCharVector) result(physical);
+        BaseVariableWidthVector result = (BaseVariableWidthVector) result(physical);
         for (int i = 0; i < count; i++) {
             int p = rows == null ? i : rows[i];
             int total = 0;

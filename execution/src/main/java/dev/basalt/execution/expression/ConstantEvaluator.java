@@ -11,7 +11,7 @@ import dev.basalt.spi.type.VarcharType;
 import dev.basalt.spi.value.Values;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
@@ -82,7 +82,7 @@ public final class ConstantEvaluator
 
     public byte[] bytes()
     {
-        return ((String) value).getBytes(StandardCharsets.UTF_8);
+        return value instanceof byte[] blob ? blob : ((String) value).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -98,8 +98,8 @@ public final class ConstantEvaluator
             return materializedVector;
         }
         FieldVector vector = result(physicalCount);
-        if (type() instanceof VarcharType) {
-            VarCharVector varchar = (VarCharVector) vector;
+        if (Vectors.isVariableWidth(type())) {
+            BaseVariableWidthVector varchar = (BaseVariableWidthVector) vector;
             if (value == null) {
                 for (int i = 0; i < physicalCount; i++) {
                     varchar.setNull(i);

@@ -96,7 +96,7 @@ public abstract class Evaluator
         if (result == null) {
             result = Vectors.create(type, "expr", allocator);
         }
-        if (type instanceof VarcharType) {
+        if (Vectors.isVariableWidth(type)) {
             BaseVariableWidthVector variable = (BaseVariableWidthVector) result;
             if (variable.getValueCapacity() < physicalCount || variable.getByteCapacity() == 0) {
                 variable.clear();

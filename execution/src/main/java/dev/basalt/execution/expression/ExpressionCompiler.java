@@ -86,7 +86,9 @@ public final class ExpressionCompiler
         return switch (expression) {
             case InputReference reference -> false;
             case Constant constant -> true;
-            case Call call -> call.arguments().stream().allMatch(ExpressionCompiler::isInputFree);
+            // RANDOM and UUID give a new value per row: never folded
+            case Call call -> call.function() != Function.RANDOM && call.function() != Function.UUID
+                    && call.arguments().stream().allMatch(ExpressionCompiler::isInputFree);
             case Cast cast -> isInputFree(cast.input());
             case CaseExpression c -> isInputFree(c.elseValue())
                     && c.whenClauses().stream().allMatch(w -> isInputFree(w.condition()) && isInputFree(w.result()));
@@ -152,6 +154,8 @@ public final class ExpressionCompiler
                 case IS_NULL, IS_NOT_NULL -> new NullCheckEvaluator(arguments.get(0), function == Function.IS_NULL, allocator);
                 case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> distinctFrom(arguments.get(0), arguments.get(1), function == Function.IS_DISTINCT_FROM);
                 case COALESCE -> coalesce(arguments, type);
+                // NULL values are skipped; the evaluator handles a NULL separator
+                case CONCAT_WS -> new TextFunctionEvaluator(function, arguments, type, allocator);
                 case GREATEST, LEAST -> greatestLeast(function == Function.GREATEST, arguments, type);
                 case NULLIF -> isNullConstant(arguments.get(0)) || isNullConstant(arguments.get(1))
                         ? closeOthers(arguments, isNullConstant(arguments.get(0)) ? constant(null, type) : arguments.get(0))
@@ -252,6 +256,15 @@ public final class ExpressionCompiler
             case POWER, SQRT, LN, LOG10, EXP -> new MathFunctionEvaluator(function, arguments.get(0), arguments.size() > 1 ? arguments.get(1) : null, type, allocator);
             case SIGN -> new SignEvaluator(arguments.get(0), type, allocator);
             case TIMESTAMP_DIFF -> new TimestampDiffEvaluator(arguments.get(0), arguments.get(1), type, allocator);
+            case STRFTIME, STRPTIME, MAKE_DATE, MAKE_TIMESTAMP, LAST_DAY, DAYNAME, MONTHNAME, AGE, TO_TIMESTAMP, EPOCH_MS, EPOCH_MS_OF,
+                 DATE_DIFF_UNITS, DATE_SUB_UNITS -> new DateTimeFunctionEvaluator(function, arguments, type, allocator);
+            case TRANSLATE, ASCII, CHR, MD5, SHA256, REGEXP_EXTRACT, REGEXP_FULL_MATCH, CONTAINS, BIT_LENGTH, STRLEN, UNICODE,
+                 LEVENSHTEIN, HAMMING, JACCARD, FORMAT -> new TextFunctionEvaluator(function, arguments, type, allocator);
+            case LOG2, TRUNC, CBRT, DEGREES, RADIANS, SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, ISNAN, ISINF, ISFINITE, EVEN,
+                 GCD, LCM, BIT_COUNT, FACTORIAL -> new NumericFunctionEvaluator(function, arguments, type, allocator);
+            case RANDOM, UUID -> new RandomEvaluator(function, type, allocator);
+            case OCTET_LENGTH, HEX, UNHEX, ENCODE, DECODE -> new BlobFunctionEvaluator(function, arguments, type, allocator);
+            case CONCAT_WS -> throw new IllegalStateException("not strict: " + function);
             case GREATEST, LEAST -> throw new IllegalStateException("not strict: " + function);
             case AND, OR, IS_NULL, IS_NOT_NULL, IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM, COALESCE, NULLIF ->
                     throw new IllegalStateException("not strict: " + function);

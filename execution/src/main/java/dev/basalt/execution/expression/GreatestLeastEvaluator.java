@@ -7,6 +7,7 @@ import dev.basalt.execution.vector.VectorCopier;
 import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -71,7 +72,7 @@ public final class GreatestLeastEvaluator
             vectors[k] = operands[k].evaluate(input, rows, count);
             data[k] = Vectors.data(vectors[k]);
             validity[k] = Vectors.validity(vectors[k]);
-            offsets[k] = type instanceof VarcharType ? Vectors.offsets(vectors[k]) : null;
+            offsets[k] = Vectors.isVariableWidth(type) ? Vectors.offsets(vectors[k]) : null;
         }
         if (chosen.length < physical) {
             chosen = new int[Math.max(physical, 64)];
@@ -118,7 +119,7 @@ public final class GreatestLeastEvaluator
             case DecimalType t -> DecimalMath.compare(x.getAtIndex(LONG, 2L * p + 1), x.getAtIndex(LONG, 2L * p), y.getAtIndex(LONG, 2L * p + 1), y.getAtIndex(LONG, 2L * p));
             case RealType t -> Float.compare(x.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, p), y.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, p));
             case DoubleType t -> Double.compare(x.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, p), y.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, p));
-            case VarcharType t -> {
+            case VarcharType _, BlobType _ -> {
                 int xs = offsets[a].getAtIndex(INT, p);
                 int ys = offsets[b].getAtIndex(INT, p);
                 yield Utf8.compare(x, xs, offsets[a].getAtIndex(INT, p + 1) - xs, y, ys, offsets[b].getAtIndex(INT, p + 1) - ys);

@@ -7,6 +7,7 @@ import dev.basalt.execution.vector.Bitmaps;
 import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -66,7 +67,7 @@ public final class InListEvaluator
             case BooleanType t -> SetKind.BOOLEAN;
             case DoubleType t -> SetKind.DOUBLE;
             case RealType t -> SetKind.FLOAT;
-            case VarcharType t -> SetKind.VARCHAR;
+            case VarcharType _, BlobType _ -> SetKind.VARCHAR;
             default -> SetKind.NONE;
         };
         LongHashSet longs = new LongHashSet(list.size());

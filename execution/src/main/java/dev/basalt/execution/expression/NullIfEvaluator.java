@@ -2,6 +2,7 @@ package dev.basalt.execution.expression;
 
 import dev.basalt.execution.kernels.CompareOp;
 import dev.basalt.execution.vector.VectorCopier;
+import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.type.VarcharType;
 import org.apache.arrow.memory.BufferAllocator;
@@ -48,7 +49,7 @@ public final class NullIfEvaluator
         sources[0] = a;
         FieldVector result = result(physical);
         VectorCopier.merge(type(), sources, sourceByPosition, rows, count, result);
-        if (type() instanceof VarcharType) {
+        if (Vectors.isVariableWidth(type())) {
             result.setValueCount(physical);
         }
         sources[0] = null;

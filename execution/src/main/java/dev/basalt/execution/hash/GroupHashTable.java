@@ -130,9 +130,11 @@ public final class GroupHashTable
             findWithBits(codes, count, skip, out);
             return;
         }
-        if (filter != null) {
-            filterChecks += count;
-        }
+        // read once: a shared (join build) table is probed by several threads, and one of them may drop the filter
+        long[] probeFilter = filter;
+        // counted locally and published once per call: per-row writes to a shared field would bounce its cache line
+        // (and the table's other fields) between the probing threads
+        long passes = 0;
         for (int i = 0; i < count; i++) {
             if (skip != null && skip[i]) {
                 out[i] = EMPTY;
@@ -141,11 +143,11 @@ public final class GroupHashTable
             if (words == 1) {
                 long key = codes[i];
                 long h = HashMixer.mix(key);
-                if (filter != null && !mayContain(h)) {
+                if (probeFilter != null && !mayContain(probeFilter, h)) {
                     out[i] = EMPTY;
                     continue;
                 }
-                filterPasses++;
+                passes++;
                 int slot = (int) h & mask;
                 int id;
                 while ((id = (int) slots[2 * slot + 1]) != EMPTY && slots[2 * slot] != key) {
@@ -156,11 +158,11 @@ public final class GroupHashTable
             else {
                 int offset = i * words;
                 long h = hash(codes, offset);
-                if (filter != null && !mayContain(h)) {
+                if (probeFilter != null && !mayContain(probeFilter, h)) {
                     out[i] = EMPTY;
                     continue;
                 }
-                filterPasses++;
+                passes++;
                 int slot = (int) h & mask;
                 int id;
                 while ((id = slotIds[slot]) != EMPTY && !(hashesById[id] == h && equal(id, codes, offset))) {
@@ -169,7 +171,13 @@ public final class GroupHashTable
                 out[i] = id;
             }
         }
-        if (filter != null && filterChecks >= FILTER_TRIAL_PROBES && 2 * filterPasses > filterChecks) {
+        if (probeFilter == null) {
+            return;
+        }
+        // racy when shared, but only a heuristic: a lost update delays dropping the filter a little
+        filterChecks += count;
+        filterPasses += passes;
+        if (filterChecks >= FILTER_TRIAL_PROBES && 2 * filterPasses > filterChecks) {
             // most probes find their key: the filter is one more memory access for nothing
             filter = null;
         }
@@ -299,10 +307,10 @@ public final class GroupHashTable
         return (1L << (h >>> 32)) | (1L << (h >>> 38));
     }
 
-    private boolean mayContain(long h)
+    private boolean mayContain(long[] probeFilter, long h)
     {
         long bits = filterBits(h);
-        return (filter[(int) (h >>> filterShift)] & bits) == bits;
+        return (probeFilter[(int) (h >>> filterShift)] & bits) == bits;
     }
 
     private int findOrAddOne(long key)

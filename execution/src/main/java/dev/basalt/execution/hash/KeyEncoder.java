@@ -3,6 +3,7 @@ package dev.basalt.execution.hash;
 import dev.basalt.execution.vector.Bitmaps;
 import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -58,7 +59,7 @@ public final class KeyEncoder
         boolean packable = true;
         for (int i = 0; i < types.size(); i++) {
             DataType type = types.get(i);
-            if (type instanceof VarcharType) {
+            if (Vectors.isVariableWidth(type)) {
                 dictionaries[i] = new VarcharDictionary();
             }
             packedBits[i] = packedBits(type);
@@ -66,7 +67,7 @@ public final class KeyEncoder
             totalBits += Math.max(packedBits[i], 0);
             totalWords += wordsOf(type);
         }
-        if (types.size() == 1 && wordsOf(types.get(0)) == 1 && !(types.get(0) instanceof VarcharType)) {
+        if (types.size() == 1 && wordsOf(types.get(0)) == 1 && !Vectors.isVariableWidth(types.get(0))) {
             layout = Layout.SINGLE;
             words = 1;
         }
@@ -100,7 +101,7 @@ public final class KeyEncoder
             case IntegerType t -> 33;
             case DateType t -> 33;
             case RealType t -> 33;
-            case VarcharType t -> 32;
+            case VarcharType _, BlobType _ -> 32;
             case NullType t -> 1;
             default -> -1;
         };
@@ -184,7 +185,7 @@ public final class KeyEncoder
             encodeInts(data, validity, rows, count, codes, stride, word, anyNull);
             return;
         }
-        MemorySegment offsets = type instanceof VarcharType ? Vectors.offsets(vector) : null;
+        MemorySegment offsets = Vectors.isVariableWidth(type) ? Vectors.offsets(vector) : null;
         for (int i = 0; i < count; i++) {
             int p = rows == null ? i : rows[i];
             int at = i * stride + word;
@@ -217,7 +218,7 @@ public final class KeyEncoder
                     codes[at] = data.get(LONG, 16L * p);
                     codes[at + 1] = data.get(LONG, 16L * p + 8);
                 }
-                case VarcharType t -> {
+                case VarcharType _, BlobType _ -> {
                     int start = offsets.getAtIndex(INT, p);
                     int length = offsets.getAtIndex(INT, p + 1) - start;
                     int id = add ? dictionaries[k].getOrAdd(data, start, length) : dictionaries[k].lookup(data, start, length);
@@ -245,7 +246,7 @@ public final class KeyEncoder
         MemorySegment data = Vectors.data(vector);
         MemorySegment validity = Vectors.validity(vector);
         switch (type) {
-            case VarcharType t -> packStrings(dictionaries[k], data, Vectors.offsets(vector), validity, rows, count, add, bits, codes, anyNull, absent);
+            case VarcharType _, BlobType _ -> packStrings(dictionaries[k], data, Vectors.offsets(vector), validity, rows, count, add, bits, codes, anyNull, absent);
             case IntegerType t -> packInts(data, validity, rows, count, bits, codes, anyNull);
             case DateType t -> packInts(data, validity, rows, count, bits, codes, anyNull);
             default -> {

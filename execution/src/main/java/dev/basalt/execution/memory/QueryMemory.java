@@ -16,10 +16,24 @@ public final class QueryMemory
     private final BufferAllocator queryAllocator;
     private long heapReserved;
     private final WorkTables workTables = new WorkTables();
+    private final dev.basalt.execution.PlanProfile profile;
 
     public QueryMemory(BufferAllocator queryAllocator)
     {
+        this(queryAllocator, null);
+    }
+
+    /** With a profile (EXPLAIN ANALYZE; null for none): its operators count rows and time. */
+    public QueryMemory(BufferAllocator queryAllocator, dev.basalt.execution.PlanProfile profile)
+    {
         this.queryAllocator = requireNonNull(queryAllocator, "queryAllocator is null");
+        this.profile = profile;
+    }
+
+    /** The query's EXPLAIN ANALYZE profile, or null when not profiling (per-query scope, like the work tables). */
+    public dev.basalt.execution.PlanProfile profile()
+    {
+        return profile;
     }
 
     public BufferAllocator allocator()

@@ -3,7 +3,9 @@ package dev.basalt.execution.operator;
 import dev.basalt.execution.aggregate.Accumulator;
 import dev.basalt.execution.aggregate.Accumulators;
 import dev.basalt.execution.aggregate.DistinctFilter;
+import dev.basalt.execution.aggregate.OrderedAccumulator;
 import dev.basalt.execution.hash.GroupByHash;
+import dev.basalt.execution.vector.Bitmaps;
 import dev.basalt.execution.vector.ColumnStore;
 import dev.basalt.execution.vector.Vectors;
 import dev.basalt.planner.plan.AggregateCall;
@@ -13,6 +15,7 @@ import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.type.DataType;
 import org.apache.arrow.vector.FieldVector;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +51,8 @@ public final class HashAggregateOperator
     private int[] groupIds = new int[0];
     private int[] distinctRows = new int[0];
     private int[] distinctGroups = new int[0];
+    private int[] filterRows = new int[0];
+    private int[] filterGroups = new int[0];
     private int[] firstRow = new int[0];
     private int[] groupSizes = new int[SMALL_GROUP_COUNT];
     private int[][] groupRows = new int[SMALL_GROUP_COUNT][0];
@@ -75,7 +80,15 @@ public final class HashAggregateOperator
         for (int i = 0; i < accumulators.length; i++) {
             AggregateCall call = aggregates.get(i);
             DataType inputType = call.arguments().isEmpty() ? null : input.get(call.arguments().get(0)).type();
-            accumulators[i] = Accumulators.create(call, inputType);
+            List<DataType> inputTypes = new ArrayList<>();
+            for (int argument : call.arguments()) {
+                inputTypes.add(input.get(argument).type());
+            }
+            List<DataType> orderTypes = new ArrayList<>();
+            for (dev.basalt.planner.plan.SortKey key : call.orderBy()) {
+                orderTypes.add(input.get(key.column()).type());
+            }
+            accumulators[i] = Accumulators.create(call, inputTypes, orderTypes, context.allocator());
             if (call.distinct() && inputType != null) {
                 distinct[i] = new DistinctFilter(inputType);
             }
@@ -88,23 +101,102 @@ public final class HashAggregateOperator
         }
     }
 
+    /**
+     * Whether per-thread partial aggregations of this plan can be merged ({@link #mergeFrom}): every accumulator
+     * merges and no aggregate is DISTINCT (its per-thread filters would let a value through once per thread).
+     */
+    public static boolean mergeable(HashAggregate plan)
+    {
+        List<Column> input = plan.source().outputColumns();
+        for (AggregateCall call : plan.aggregates()) {
+            if (call.distinct()) {
+                return false;
+            }
+            DataType inputType = call.arguments().isEmpty() ? null : input.get(call.arguments().get(0)).type();
+            try {
+                if (!Accumulators.create(call, inputType).mergeable()) {
+                    return false;
+                }
+            }
+            catch (RuntimeException e) {
+                // the single-threaded path reports it
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the whole input into the aggregation state (a parallel worker's partial aggregation). */
+    public void consumeInput()
+    {
+        if (consumed) {
+            return;
+        }
+        while (true) {
+            ColumnBatch batch = source.next();
+            if (batch == null) {
+                break;
+            }
+            try (batch) {
+                if (batch.rowCount() > 0) {
+                    add(batch);
+                }
+            }
+        }
+        consumed = true;
+    }
+
+    /**
+     * Adds the groups and states of {@code other} (a consumed partial aggregation of the same plan, e.g. of another
+     * split of the input) to this consumed one; other is left unchanged (its owner closes it).
+     */
+    public void mergeFrom(HashAggregateOperator other)
+    {
+        if (!consumed || !other.consumed || emitted > 0) {
+            throw new IllegalStateException("only consumed, not yet emitted aggregations merge");
+        }
+        int[] targets;
+        if (global) {
+            targets = new int[] {0};
+        }
+        else {
+            int groups = other.groupBy.groupCount();
+            targets = new int[groups];
+            List<FieldVector> keyVectors = new ArrayList<>(keys.size());
+            for (int k = 0; k < keys.size(); k++) {
+                keyVectors.add(other.keyStore.vector(k));
+            }
+            int[] positions = new int[Math.min(groups, ColumnBatch.DEFAULT_ROW_COUNT)];
+            for (int start = 0; start < groups; start += ColumnBatch.DEFAULT_ROW_COUNT) {
+                int count = Math.min(ColumnBatch.DEFAULT_ROW_COUNT, groups - start);
+                for (int i = 0; i < count; i++) {
+                    positions[i] = start + i;
+                }
+                if (groupIds.length < count) {
+                    groupIds = new int[Math.max(count, 64)];
+                }
+                int before = groupBy.groupCount();
+                groupBy.groupIds(keyVectors, positions, count, groupIds);
+                int after = groupBy.groupCount();
+                if (after > before) {
+                    storeNewKeys(keyVectors, positions, count, before, after);
+                }
+                System.arraycopy(groupIds, 0, targets, start, count);
+            }
+            for (Accumulator accumulator : accumulators) {
+                accumulator.ensureCapacity(groupBy.groupCount());
+            }
+        }
+        for (int i = 0; i < accumulators.length; i++) {
+            accumulators[i].merge(other.accumulators[i], targets, targets.length);
+        }
+        reserveHeap();
+    }
+
     @Override
     public ColumnBatch next()
     {
-        if (!consumed) {
-            while (true) {
-                ColumnBatch batch = source.next();
-                if (batch == null) {
-                    break;
-                }
-                try (batch) {
-                    if (batch.rowCount() > 0) {
-                        add(batch);
-                    }
-                }
-            }
-            consumed = true;
-        }
+        consumeInput();
         int groups = global ? 1 : groupBy.groupCount();
         if (emitted >= groups) {
             return null;
@@ -148,6 +240,8 @@ public final class HashAggregateOperator
             groupIds = new int[capacity];
             distinctRows = new int[capacity];
             distinctGroups = new int[capacity];
+            filterRows = new int[capacity];
+            filterGroups = new int[capacity];
         }
         if (global) {
             Arrays.fill(groupIds, 0, count, 0);
@@ -170,26 +264,70 @@ public final class HashAggregateOperator
         boolean partitioned = !global && groupBy.groupCount() <= SMALL_GROUP_COUNT && partitionByGroup(rows, count);
         for (int i = 0; i < accumulators.length; i++) {
             AggregateCall call = aggregates.get(i);
-            FieldVector input = call.arguments().isEmpty() ? null : batch.column(call.arguments().get(0));
+            FieldVector[] inputs = new FieldVector[call.arguments().size()];
+            for (int a = 0; a < inputs.length; a++) {
+                inputs[a] = batch.column(call.arguments().get(a));
+            }
+            FieldVector input = inputs.length == 0 ? null : inputs[0];
+            // FILTER (WHERE ...) then DISTINCT narrow the rows this aggregate sees
+            int[] selectedRows = rows;
+            int[] selectedGroups = groupIds;
+            int selected = count;
+            boolean narrowed = false;
+            if (call.filter().isPresent()) {
+                selected = selectFiltered(batch.column(call.filter().get()), rows, count);
+                selectedRows = filterRows;
+                selectedGroups = filterGroups;
+                narrowed = true;
+            }
             if (distinct[i] != null) {
-                int n = distinct[i].filter(input, rows, count, groupIds, distinctRows, distinctGroups);
-                accumulators[i].add(input, distinctRows, n, distinctGroups);
+                selected = distinct[i].filter(input, selectedRows, selected, selectedGroups, distinctRows, distinctGroups);
+                selectedRows = distinctRows;
+                selectedGroups = distinctGroups;
+                narrowed = true;
+            }
+            if (accumulators[i] instanceof OrderedAccumulator ordered) {
+                List<FieldVector> columns = new ArrayList<>(List.of(inputs));
+                for (dev.basalt.planner.plan.SortKey key : call.orderBy()) {
+                    columns.add(batch.column(key.column()));
+                }
+                ordered.addWithKeys(columns, selectedRows, selected, selectedGroups);
+            }
+            else if (narrowed) {
+                accumulators[i].add(inputs, selectedRows, selected, selectedGroups);
             }
             else if (global) {
-                accumulators[i].addToGroup(input, rows, count, 0);
+                accumulators[i].addToGroup(inputs, rows, count, 0);
             }
             else if (partitioned) {
                 for (int g = 0; g < groupBy.groupCount(); g++) {
                     if (groupSizes[g] > 0) {
-                        accumulators[i].addToGroup(input, groupRows[g], groupSizes[g], g);
+                        accumulators[i].addToGroup(inputs, groupRows[g], groupSizes[g], g);
                     }
                 }
             }
             else {
-                accumulators[i].add(input, rows, count, groupIds);
+                accumulators[i].add(inputs, rows, count, groupIds);
             }
         }
         reserveHeap();
+    }
+
+    /** Writes the rows whose FILTER column is TRUE (not FALSE or NULL) to filterRows / filterGroups; returns how many. */
+    private int selectFiltered(FieldVector filter, int[] rows, int count)
+    {
+        MemorySegment data = Vectors.data(filter);
+        MemorySegment validity = Vectors.validity(filter);
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            int p = rows == null ? i : rows[i];
+            if (Bitmaps.isSet(validity, p) && Bitmaps.get(data, p)) {
+                filterRows[n] = p;
+                filterGroups[n] = groupIds[i];
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Splits the batch's rows (ascending) by group into {@link #groupRows}; false when not worth it. */
@@ -258,6 +396,10 @@ public final class HashAggregateOperator
             return;
         }
         closed = true;
-        new Closer().add(keyStore).add(source).add(context).close();
+        Closer closer = new Closer().add(keyStore);
+        for (Accumulator accumulator : accumulators) {
+            closer.add(accumulator);
+        }
+        closer.add(source).add(context).close();
     }
 }

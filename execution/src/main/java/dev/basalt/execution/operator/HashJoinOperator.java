@@ -33,7 +33,8 @@ public final class HashJoinOperator
 {
     private final List<Integer> probeKeys;
     private final List<Integer> buildKeys;
-    private final KeyEncoder encoder;
+    /** Not final: a shared build's encoder (its string dictionaries) replaces this one's. */
+    private KeyEncoder encoder;
     private final List<DataType> buildTypes;
     private final List<Column> outputColumns;
     /** Output columns the consumer reads (null = all); the unique-match paths skip gathering the others. */
@@ -100,6 +101,41 @@ public final class HashJoinOperator
         }
         this.usedProbeColumns = probeUsed;
         this.usedBuildColumns = buildUsed;
+    }
+
+    /** Builds the hash table now (on the caller's thread, before parallel probers adopt it). */
+    public void prepareBuild()
+    {
+        ensureBuilt();
+        // the store caches validity bitmaps lazily: fill the cache now, so that probers only read it
+        for (int c = 0; c < build.columnCount(); c++) {
+            build.validity(c);
+        }
+    }
+
+    /** Whether probers of this join type can share one build: those that mark build rows (RIGHT, FULL, RIGHT_SEMI/ANTI) cannot. */
+    public static boolean shareableBuild(JoinType type)
+    {
+        return switch (type) {
+            case INNER, LEFT, SEMI, ANTI, MARK, SINGLE -> true;
+            case RIGHT, FULL, RIGHT_SEMI, RIGHT_ANTI -> false;
+        };
+    }
+
+    /**
+     * Probes {@code builder}'s prepared build (same plan) instead of its own build input: the hash table, chains and
+     * key dictionaries are only read from now on, so several probe workers may share them.
+     */
+    public void shareBuildOf(HashJoinOperator builder)
+    {
+        adoptBuild(builder);
+        encoder = builder.encoder;
+        table = builder.table;
+        head = builder.head;
+        nextRow = builder.nextRow;
+        unique = builder.unique;
+        buildHasNullKey = builder.buildHasNullKey;
+        emptyChains = builder.emptyChains;
     }
 
     private boolean used(int outputColumn)

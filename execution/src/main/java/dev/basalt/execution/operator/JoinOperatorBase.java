@@ -60,6 +60,8 @@ abstract class JoinOperatorBase
     protected ColumnStore build;
     protected boolean[] buildMatched;
     private boolean built;
+    /** The build rows belong to another operator (a shared parallel join build): read them, never close them. */
+    private boolean buildShared;
     private boolean probeFinished;
     private int unmatchedCursor;
     private boolean unmatchedDone;
@@ -280,6 +282,29 @@ abstract class JoinOperatorBase
             }
             finishProbe();
         }
+    }
+
+    /** Reads the build input and builds the hash table now, unless done (a shared build is prepared before its probers start). */
+    protected final void ensureBuilt()
+    {
+        if (!built) {
+            consumeBuild();
+        }
+    }
+
+    /**
+     * Probes the build rows of {@code builder} (already built, same plan) instead of reading a build input: the
+     * parallel probe workers share one build read-only. The builder keeps ownership; it must outlive this operator.
+     */
+    protected final void adoptBuild(JoinOperatorBase builder)
+    {
+        if (!builder.built || tracksBuildMatches()) {
+            throw new IllegalStateException("only a finished build without build-side match tracking can be shared");
+        }
+        build = builder.build;
+        filterResolved = builder.filterResolved;
+        buildShared = true;
+        built = true;
     }
 
     private void consumeBuild()
@@ -624,6 +649,6 @@ abstract class JoinOperatorBase
         if (probeBatch != null && !probeMoved) {
             closer.add(probeBatch);
         }
-        closer.add(filter).add(build).add(probe).add(buildSource).add(context).close();
+        closer.add(filter).add(buildShared ? null : build).add(probe).add(buildSource).add(context).close();
     }
 }

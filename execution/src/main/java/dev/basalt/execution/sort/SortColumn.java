@@ -5,6 +5,7 @@ import dev.basalt.execution.vector.DecimalMath;
 import dev.basalt.execution.vector.Utf8;
 import dev.basalt.execution.vector.Vectors;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -49,9 +50,9 @@ public final class SortColumn
         this.ascending = ascending;
         this.nullsFirst = nullsFirst;
         this.allNull = type instanceof NullType;
-        this.exact = !(type instanceof VarcharType || type instanceof IntervalType || type instanceof DecimalType d && !d.isShort());
+        this.exact = !(Vectors.isVariableWidth(type) || type instanceof IntervalType || type instanceof DecimalType d && !d.isShort());
         this.data = allNull ? null : Vectors.data(vector);
-        this.offsets = type instanceof VarcharType ? Vectors.offsets(vector) : null;
+        this.offsets = Vectors.isVariableWidth(type) ? Vectors.offsets(vector) : null;
         this.validity = allNull ? null : Vectors.validity(vector);
         this.keys = new long[rowCount];
         if (!allNull) {
@@ -105,7 +106,7 @@ public final class SortColumn
             case DecimalType t -> data.getAtIndex(LONG, 2L * row + 1);
             case RealType t -> sortableDouble(data.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, row));
             case DoubleType t -> sortableDouble(data.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, row));
-            case VarcharType t -> stringPrefix(row);
+            case VarcharType _, BlobType _ -> stringPrefix(row);
             case IntervalType t -> 30L * data.get(INT, 16L * row) + data.get(INT, 16L * row + 4);
             case NullType t -> 0;
         };
@@ -137,7 +138,7 @@ public final class SortColumn
     public int compareFull(int left, int right)
     {
         return switch (type) {
-            case VarcharType t -> {
+            case VarcharType _, BlobType _ -> {
                 int leftStart = offsets.getAtIndex(INT, left);
                 int rightStart = offsets.getAtIndex(INT, right);
                 yield Utf8.compare(data, leftStart, offsets.getAtIndex(INT, left + 1) - leftStart,

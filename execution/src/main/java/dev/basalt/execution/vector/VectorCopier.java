@@ -188,7 +188,7 @@ public final class VectorCopier
             return;
         }
         if (width == Vectors.VARIABLE) {
-            org.apache.arrow.vector.VarCharVector varchar = (org.apache.arrow.vector.VarCharVector) target;
+            org.apache.arrow.vector.BaseVariableWidthVector varchar = (org.apache.arrow.vector.BaseVariableWidthVector) target;
             for (int i = 0; i < count; i++) {
                 int position = rows == null ? i : rows[i];
                 int source = sourceByPosition[position];

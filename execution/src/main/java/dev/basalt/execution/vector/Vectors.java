@@ -1,6 +1,7 @@
 package dev.basalt.execution.vector;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -37,6 +38,12 @@ public final class Vectors
         return (FieldVector) type.toField(name, true).createVector(allocator);
     }
 
+    /** VARCHAR and BLOB: offsets plus bytes, compared and hashed byte-wise by the same code. */
+    public static boolean isVariableWidth(DataType type)
+    {
+        return type instanceof VarcharType || type instanceof BlobType;
+    }
+
     /** Bytes per value of the type's vector; {@link #BIT} for BOOLEAN, {@link #VARIABLE} for VARCHAR, {@link #NONE} for NULL. */
     public static int width(DataType type)
     {
@@ -51,7 +58,7 @@ public final class Vectors
             case TimestampType t -> 8;
             case DecimalType t -> t.isShort() ? 8 : 16;
             case IntervalType t -> 16;
-            case VarcharType t -> VARIABLE;
+            case VarcharType _, BlobType _ -> VARIABLE;
             case NullType t -> NONE;
         };
     }

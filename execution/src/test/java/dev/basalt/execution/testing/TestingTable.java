@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * An in-memory table serving its rows in batches of {@code batchSize}. With {@code interleaveJunk}, every batch
  * has an extra junk row before each real row and a selection vector naming the real ones, so operators must honor
- * selections.
+ * selections. A {@link dev.basalt.spi.catalog.ScanSplit} reads every count-th batch (batches stand in for row groups).
  */
 public final class TestingTable
         implements Table
@@ -28,7 +28,7 @@ public final class TestingTable
     private final List<Object[]> rows;
     private final int batchSize;
     private final boolean interleaveJunk;
-    private ScanSpec lastSpec;
+    private volatile ScanSpec lastSpec;
 
     public TestingTable(TableSchema schema, List<Object[]> rows, int batchSize, boolean interleaveJunk)
     {
@@ -70,7 +70,8 @@ public final class TestingTable
         }
         return new CloseableIterator<>()
         {
-            private int next;
+            // each batch plays a row group: a split reads the batches whose ordinal it contains
+            private int next = spec.split().index() * batchSize;
 
             @Override
             public boolean hasNext()
@@ -99,7 +100,7 @@ public final class TestingTable
                         positions[r - next] = builder.rowCount();
                         builder.appendRow(projected);
                     }
-                    next = end;
+                    next = end + (spec.split().count() - 1) * batchSize;
                     ColumnBatch batch = builder.build();
                     if (interleaveJunk) {
                         return batch.withSelection(new SelectionVector(positions, positions.length));

@@ -36,7 +36,7 @@ statement
         (WHEN booleanExpression)? BEGIN triggerBody END                             #createTrigger
     | DROP TRIGGER (IF EXISTS)? qualifiedName                                        #dropTrigger
     | (INSERT (OR conflict=(REPLACE | IGNORE | ABORT | FAIL | ROLLBACK))? | REPLACE)
-        INTO qualifiedName columnAliases? query                                      #insertInto
+        INTO qualifiedName columnAliases? (query | DEFAULT VALUES)                   #insertInto
     | UPDATE qualifiedName (AS? identifier)? SET assignment (',' assignment)*
         (WHERE booleanExpression)?                                                   #update
     | DELETE FROM qualifiedName (AS? identifier)? (WHERE booleanExpression)?        #delete
@@ -100,8 +100,9 @@ indexColumn
     : identifier (COLLATE identifier)? (ASC | DESC)?
     ;
 
+// DEFAULT: the column's default expression (or NULL)
 assignment
-    : identifier EQ expression
+    : identifier EQ (DEFAULT | expression)
     ;
 
 alterTableAction
@@ -202,12 +203,18 @@ valuesItem
     ;
 
 querySpecification
-    : SELECT setQuantifier? selectItem (',' selectItem)*
+    : SELECT (distinctOn | setQuantifier)? selectItem (',' selectItem)*
       (FROM relation (',' relation)*)?
       (WHERE where=booleanExpression)?
       (GROUP BY groupingElement (',' groupingElement)*)?
       (HAVING having=booleanExpression)?
       (WINDOW windowDefinition (',' windowDefinition)*)?
+      (QUALIFY qualify=booleanExpression)?
+    ;
+
+// PostgreSQL: the first row (in ORDER BY order) of each group of equal expressions
+distinctOn
+    : DISTINCT ON '(' expression (',' expression)* ')'
     ;
 
 setQuantifier
@@ -319,6 +326,7 @@ primaryExpression
     | number                                                                     #numericLiteral
     | booleanValue                                                               #booleanLiteral
     | string                                                                     #stringLiteral
+    | BINARY_STRING                                                              #binaryLiteral
     | DATE string                                                                #dateLiteral
     | TIMESTAMP (WITHOUT TIME ZONE)? string                                      #timestampLiteral
     | identifier string                                                          #typeConstructor
@@ -333,7 +341,7 @@ primaryExpression
     | primaryExpression DOUBLE_COLON type                                        #doubleColonCast
     | functionName '(' ASTERISK ')' filter? over?                                #functionCall
     | functionName '(' (setQuantifier? expression (',' expression)*)?
-        (ORDER BY sortItem (',' sortItem)*)? ')' filter? nullTreatment? over?    #functionCall
+        (ORDER BY sortItem (',' sortItem)*)? ')' withinGroup? filter? nullTreatment? over?    #functionCall
     | EXISTS '(' query ')'                                                       #exists
     | CASE operand=expression whenClause+ (ELSE elseExpression=expression)? END #simpleCase
     | CASE whenClause+ (ELSE elseExpression=expression)? END                    #searchedCase
@@ -350,6 +358,10 @@ functionName
 
 filter
     : FILTER '(' WHERE booleanExpression ')'
+    ;
+
+withinGroup
+    : WITHIN GROUP '(' ORDER BY sortItem (',' sortItem)* ')'
     ;
 
 nullTreatment
@@ -470,7 +482,7 @@ nonReserved
     | QUARTERS | RANGE | RECURSIVE | REINDEX | RENAME | REPLACE | RESET | RESPECT | ROLLBACK | ROLLUP | ROW
     | ROWS | SECOND | SECONDS | SESSION | SET | SETS | SHOW | START | SUBSTRING | TABLES
     | TEMP | TEMPORARY | TIME | TIMESTAMP | TRANSACTION | TRIGGER | TRIM | TRY_CAST | UNBOUNDED | UPDATE | VACUUM
-    | VARYING | VIEW | WEEK | WEEKS | WITHOUT | WORK | YEAR | YEARS | ZONE
+    | VARYING | VIEW | WEEK | WEEKS | WITHIN | WITHOUT | WORK | YEAR | YEARS | ZONE
     ;
 
 // ---------------------------------------------------------------------------------------------------- lexer
@@ -596,6 +608,7 @@ POSITION: 'POSITION';
 PRECEDING: 'PRECEDING';
 PRECISION: 'PRECISION';
 PRIMARY: 'PRIMARY';
+QUALIFY: 'QUALIFY';
 QUARTER: 'QUARTER';
 QUARTERS: 'QUARTERS';
 RANGE: 'RANGE';
@@ -650,6 +663,7 @@ WHEN: 'WHEN';
 WHERE: 'WHERE';
 WINDOW: 'WINDOW';
 WITH: 'WITH';
+WITHIN: 'WITHIN';
 WITHOUT: 'WITHOUT';
 WORK: 'WORK';
 YEAR: 'YEAR';
@@ -682,6 +696,11 @@ STRING
 // PostgreSQL escape string E'...': backslash escapes are resolved by AstBuilder.
 ESCAPED_STRING
     : 'E\'' ( ~('\'' | '\\') | '\\' . | '\'\'' )* '\''
+    ;
+
+// Hex byte string X'4142' (a BLOB); the digits are checked by AstBuilder so a bad one is 22P02, not a syntax error.
+BINARY_STRING
+    : 'X\'' ~'\''* '\''
     ;
 
 INTEGER_VALUE
@@ -741,7 +760,7 @@ WS
 // Unterminated quoted text: a complete literal is always one character longer, so these only win when the
 // closing quote (or */) is missing; AstBuilder's error listener turns them into a clear message.
 UNTERMINATED_STRING
-    : 'E'? '\'' ( ~'\'' | '\'\'' )*
+    : ('E' | 'X')? '\'' ( ~'\'' | '\'\'' )*
     ;
 
 UNTERMINATED_QUOTED_IDENTIFIER

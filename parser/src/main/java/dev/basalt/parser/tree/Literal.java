@@ -6,6 +6,7 @@ public sealed interface Literal extends Expression
                 DecimalLiteral,
                 DoubleLiteral,
                 StringLiteral,
+                BinaryLiteral,
                 BooleanLiteral,
                 NullLiteral,
                 DateLiteral,

@@ -8,6 +8,7 @@ import dev.basalt.spi.type.DataType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The aggregates of one query block, collected while binding its SELECT list, HAVING and ORDER BY. Each distinct
@@ -15,8 +16,12 @@ import java.util.List;
  */
 final class AggregateCollector
 {
-    /** One aggregate call; arguments are bound over the FROM clause's symbols. */
-    record Entry(AggregateFunction function, List<RowExpression> arguments, boolean distinct, Symbol output) {}
+    /**
+     * One aggregate call; arguments, filter and ORDER BY keys are bound over the FROM clause's symbols;
+     * parameters are constant arguments (see {@link dev.basalt.planner.plan.AggregateCall}).
+     */
+    record Entry(AggregateFunction function, List<RowExpression> arguments, boolean distinct, Optional<RowExpression> filter,
+            List<WindowCollector.Order> orderBy, List<Object> parameters, Symbol output) {}
 
     private final SymbolAllocator symbols;
     private final List<Entry> entries = new ArrayList<>();
@@ -50,13 +55,21 @@ final class AggregateCollector
 
     Symbol add(AggregateFunction function, List<RowExpression> arguments, boolean distinct, DataType type, String name)
     {
+        return add(function, arguments, distinct, Optional.empty(), List.of(), List.of(), type, name);
+    }
+
+    Symbol add(AggregateFunction function, List<RowExpression> arguments, boolean distinct, Optional<RowExpression> filter,
+            List<WindowCollector.Order> orderBy, List<Object> parameters, DataType type, String name)
+    {
         for (Entry entry : entries) {
-            if (entry.function() == function && entry.arguments().equals(arguments) && entry.distinct() == distinct) {
+            if (entry.function() == function && entry.arguments().equals(arguments) && entry.distinct() == distinct
+                    && entry.filter().equals(filter) && entry.orderBy().equals(orderBy) && entry.parameters().equals(parameters)
+                    && entry.output().type().equals(type)) {
                 return entry.output();
             }
         }
         Symbol output = symbols.newSymbol(name, type);
-        entries.add(new Entry(function, List.copyOf(arguments), distinct, output));
+        entries.add(new Entry(function, List.copyOf(arguments), distinct, filter, List.copyOf(orderBy), List.copyOf(parameters), output));
         return output;
     }
 

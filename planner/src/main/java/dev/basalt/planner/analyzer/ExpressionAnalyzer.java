@@ -3,6 +3,7 @@ package dev.basalt.planner.analyzer;
 import dev.basalt.parser.tree.ArithmeticBinary;
 import dev.basalt.parser.tree.ArithmeticUnary;
 import dev.basalt.parser.tree.Between;
+import dev.basalt.parser.tree.BinaryLiteral;
 import dev.basalt.parser.tree.BooleanLiteral;
 import dev.basalt.parser.tree.ColumnReference;
 import dev.basalt.parser.tree.Comparison;
@@ -60,6 +61,7 @@ import dev.basalt.parser.tree.OrderItem;
 import dev.basalt.parser.tree.WindowSpecification;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DataTypes;
@@ -76,6 +78,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,6 +105,10 @@ final class ExpressionAnalyzer
     private final WindowCollector windows;
     // HAVING (DuckDB): columns that are not grouped; a bare name of one of them binds to a SELECT alias if there is one
     private Set<Integer> ungroupedColumns = Set.of();
+    // in a subquery: the enclosing query's aggregates, where an aggregate of only its columns belongs (SQL standard)
+    private AggregateCollector outerAggregates;
+    // binds an aggregate call of the enclosing query (for that query's collector)
+    private boolean enclosingAggregate;
 
     /**
      * @param clause where the expression is, for error messages ("WHERE", "JOIN conditions", ...)
@@ -136,7 +143,7 @@ final class ExpressionAnalyzer
         this.aggregates = aggregates;
         this.aliases = aliases;
         this.insideAggregate = insideAggregate;
-        this.typing = new OperatorTyping(context.settings().integerDivision());
+        this.typing = new OperatorTyping(context.settings().integerDivision(), context.settings().sqliteCompatibility());
     }
 
     /**
@@ -144,6 +151,13 @@ final class ExpressionAnalyzer
      * GROUP BY key) binds to the SELECT alias of that name instead, if there is one. Outside aggregate arguments
      * such a column could only be a grouping error, so no valid query changes meaning.
      */
+    /** An aggregate call whose arguments read only the enclosing query's columns goes to {@code collector} (may be null). */
+    ExpressionAnalyzer outerAggregates(AggregateCollector collector)
+    {
+        this.outerAggregates = collector;
+        return this;
+    }
+
     ExpressionAnalyzer preferAliasesOver(Set<Integer> ungrouped)
     {
         this.ungroupedColumns = Set.copyOf(ungrouped);
@@ -236,10 +250,10 @@ final class ExpressionAnalyzer
 
     private Subqueries subqueries(Node node)
     {
-        if (subqueries == null || insideAggregate) {
-            throw SemanticErrors.notSupported("subqueries in " + (insideAggregate ? "aggregate arguments" : clause), node);
+        if (subqueries == null) {
+            throw SemanticErrors.notSupported("subqueries in " + (insideAggregate ? "these arguments" : clause), node);
         }
-        return subqueries;
+        return insideAggregate ? subqueries : subqueries.withAggregates(aggregates);
     }
 
     /** {@code x op ANY (s)} is a mark join on {@code x op s}; {@code x op ALL (s)} is {@code NOT (x negated-op ANY (s))}. */
@@ -274,6 +288,7 @@ final class ExpressionAnalyzer
                 case DecimalLiteral d -> decimalConstant(d.value());
                 case DoubleLiteral d -> new Constant(d.value(), DataTypes.DOUBLE);
                 case StringLiteral s -> new Constant(s.value(), DataTypes.VARCHAR);
+                case BinaryLiteral b -> new Constant(b.bytes(), DataTypes.BLOB);
                 case BooleanLiteral b -> new Constant(b.value(), DataTypes.BOOLEAN);
                 case NullLiteral n -> new Constant(null, DataTypes.NULL);
                 case DateLiteral d -> new Constant(DateTimeParser.parseDate(d.value()), DataTypes.DATE);
@@ -419,6 +434,14 @@ final class ExpressionAnalyzer
         if (elements.size() == 1) {
             result = typing.comparison(Function.EQUAL, value, elements.getFirst(), "IN", inList);
         }
+        else if (mixesBlob(value, elements)) {
+            // no common type: each element is compared on its own (42883, or SQLite's storage-class order)
+            List<RowExpression> equalities = new ArrayList<>();
+            for (RowExpression element : elements) {
+                equalities.add(typing.comparison(Function.EQUAL, value, element, "IN", inList));
+            }
+            result = new Call(Function.OR, equalities, BooleanType.BOOLEAN);
+        }
         else {
             List<RowExpression> all = new ArrayList<>();
             all.add(value);
@@ -431,6 +454,21 @@ final class ExpressionAnalyzer
             result = new InListExpression(coerced.getFirst(), coerced.subList(1, coerced.size()));
         }
         return inList.negated() ? Expressions.booleanCall(Function.NOT, result) : result;
+    }
+
+    private static boolean mixesBlob(RowExpression value, List<RowExpression> elements)
+    {
+        for (RowExpression element : elements) {
+            if (OperatorTyping.mixesBlob(value.type(), element.type())) {
+                return true;
+            }
+            for (RowExpression other : elements) {
+                if (OperatorTyping.mixesBlob(element.type(), other.type())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private RowExpression like(Like like)
@@ -455,8 +493,18 @@ final class ExpressionAnalyzer
 
     private RowExpression concat(Concat concat)
     {
+        RowExpression left = analyze(concat.left());
+        RowExpression right = analyze(concat.right());
+        if (left.type() instanceof BlobType && (right.type() instanceof BlobType || right.type() instanceof NullType)
+                || left.type() instanceof NullType && right.type() instanceof BlobType) {
+            // BLOB || BLOB is the bytes of both (DuckDB); with text the BLOB is printed instead
+            List<RowExpression> blobs = new ArrayList<>();
+            flatten(Function.CONCAT, TypeCoercion.coerce(left, DataTypes.BLOB), blobs);
+            flatten(Function.CONCAT, TypeCoercion.coerce(right, DataTypes.BLOB), blobs);
+            return new Call(Function.CONCAT, blobs, DataTypes.BLOB);
+        }
         List<RowExpression> operands = new ArrayList<>();
-        for (RowExpression operand : List.of(analyze(concat.left()), analyze(concat.right()))) {
+        for (RowExpression operand : List.of(left, right)) {
             RowExpression text = operand.type() instanceof VarcharType ? operand : TypeCoercion.coerce(operand, DataTypes.VARCHAR);
             flatten(Function.CONCAT, text, operands);
         }
@@ -548,10 +596,7 @@ final class ExpressionAnalyzer
         if (call.window().isPresent()) {
             return windowCall(name, call);
         }
-        if (call.filter().isPresent()) {
-            throw SemanticErrors.notSupported("FILTER in aggregate calls", call);
-        }
-        if (name.equals("grouping") && !call.star() && !call.distinct()) {
+        if (name.equals("grouping") && !call.star() && !call.distinct() && call.filter().isEmpty() && call.orderBy().isEmpty()) {
             if (aggregates == null || insideAggregate) {
                 throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "grouping operations are not allowed in " + clause, call);
             }
@@ -565,9 +610,6 @@ final class ExpressionAnalyzer
             }
             return aggregates.addGrouping(arguments).reference();
         }
-        if (!call.orderBy().isEmpty()) {
-            throw SemanticErrors.notSupported("ORDER BY in function calls", call);
-        }
         AggregateFunction aggregate = switch (name) {
             case "count" -> call.star() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
             case "sum" -> AggregateFunction.SUM;
@@ -576,8 +618,11 @@ final class ExpressionAnalyzer
             case "max" -> AggregateFunction.MAX;
             default -> null;
         };
-        if (aggregate != null) {
-            return aggregateCall(aggregate, call);
+        if (aggregate != null || AggregateBinder.NAMES.contains(name)) {
+            return aggregateCall(aggregate, name, call);
+        }
+        if (call.filter().isPresent() || !call.orderBy().isEmpty()) {
+            throw SemanticErrors.error(ErrorCode.WRONG_OBJECT_TYPE, "FILTER or ORDER BY specified, but " + name + " is not an aggregate function", call);
         }
         if (call.star()) {
             throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, name + "(*) is only valid for count", call);
@@ -592,25 +637,53 @@ final class ExpressionAnalyzer
         return scalarFunction(name, arguments, call);
     }
 
-    private RowExpression aggregateCall(AggregateFunction function, FunctionCall call)
+    /** An aggregate call; {@code function} is null for the ones {@link AggregateBinder} binds. */
+    private RowExpression aggregateCall(AggregateFunction function, String functionName, FunctionCall call)
     {
+        if (!insideAggregate && !enclosingAggregate && readsOnlyEnclosingColumns(call)) {
+            if (outerAggregates == null) {
+                throw SemanticErrors.error(ErrorCode.GROUPING_ERROR,
+                        "an aggregate of only outer columns belongs to the outer query, where aggregate functions are not allowed here", call);
+            }
+            // it is the enclosing query's aggregate; its value is an outer reference in this subquery
+            ExpressionAnalyzer enclosing = new ExpressionAnalyzer(context, scope, clause, outerAggregates, Map.of(), false, null, null);
+            enclosing.enclosingAggregate = true;
+            return enclosing.aggregateCall(function, functionName, call);
+        }
         if (aggregates == null) {
             throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause, call);
         }
         if (insideAggregate) {
             throw SemanticErrors.error(ErrorCode.GROUPING_ERROR, "aggregate function calls cannot be nested", call);
         }
-        ExpressionAnalyzer argumentAnalyzer = new ExpressionAnalyzer(context, scope, clause, aggregates, Map.of(), true, null, null);
+        // an argument's subqueries are joined in below the aggregation
+        ExpressionAnalyzer argumentAnalyzer = new ExpressionAnalyzer(context, scope, clause, aggregates, Map.of(), true,
+                subqueries == null ? null : subqueries.beforeAggregation(), null);
         List<RowExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(argumentAnalyzer.analyze(argument));
         }
+        Optional<RowExpression> filter = call.filter().map(condition -> argumentAnalyzer.analyzeBoolean(condition, "FILTER"));
+        List<WindowCollector.Order> orderBy = new ArrayList<>();
+        for (OrderItem item : call.orderBy()) {
+            boolean ascending = item.ordering() == dev.basalt.parser.tree.SortOrder.ASCENDING;
+            boolean nullsFirst = switch (item.nullOrdering()) {
+                case FIRST -> true;
+                case LAST -> false;
+                case UNSPECIFIED -> !ascending;
+            };
+            orderBy.add(new WindowCollector.Order(argumentAnalyzer.analyze(item.expression()), ascending, nullsFirst));
+        }
         String name = ColumnNames.of(call);
+        if (function == null) {
+            AggregateBinder.Bound bound = AggregateBinder.bind(functionName, arguments, call.star(), call.distinct(), orderBy, call);
+            return aggregates.add(bound.function(), bound.arguments(), bound.distinct(), filter, bound.orderBy(), bound.parameters(), bound.type(), name).reference();
+        }
         if (function == AggregateFunction.COUNT_STAR) {
             if (call.distinct()) {
                 throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "count(DISTINCT *) is not valid", call);
             }
-            return aggregates.add(function, List.of(), false, DataTypes.BIGINT, name).reference();
+            return aggregates.add(function, List.of(), false, filter, List.of(), List.of(), DataTypes.BIGINT, name).reference();
         }
         if (arguments.size() != 1) {
             throw undefinedFunction(call.name().suffix(), arguments, call);
@@ -620,7 +693,43 @@ final class ExpressionAnalyzer
             argument = TypeCoercion.coerce(argument, DataTypes.INTEGER);
         }
         DataType resultType = aggregateType(function, argument, call);
-        return aggregates.add(function, List.of(argument), call.distinct(), resultType, name).reference();
+        // ORDER BY does not change count/sum/avg/min/max
+        return aggregates.add(function, List.of(argument), call.distinct(), filter, List.of(), List.of(), resultType, name).reference();
+    }
+
+    /** Whether {@code call} has arguments and they read columns of the directly enclosing query only. */
+    private boolean readsOnlyEnclosingColumns(FunctionCall call)
+    {
+        // (a FILTER or ORDER BY of the call could read this query's columns: then it stays here)
+        if (scope.outer().isEmpty() || call.arguments().isEmpty() || call.filter().isPresent() || !call.orderBy().isEmpty()) {
+            return false;
+        }
+        Set<Integer> enclosing = new HashSet<>();
+        for (Field field : scope.outer().get().fields()) {
+            enclosing.add(field.symbol().id());
+        }
+        for (Field field : scope.outer().get().hidden()) {
+            enclosing.add(field.symbol().id());
+        }
+        // bound once without aggregates or subqueries, only to see which columns the arguments read
+        ExpressionAnalyzer probe = new ExpressionAnalyzer(context, scope, clause, null, Map.of(), true, null, null);
+        Set<Integer> read = new HashSet<>();
+        // FILTER and the call's ORDER BY (WITHIN GROUP) count as arguments for the level too
+        List<Expression> inputs = new ArrayList<>(call.arguments());
+        call.filter().ifPresent(inputs::add);
+        for (OrderItem item : call.orderBy()) {
+            inputs.add(item.expression());
+        }
+        for (Expression argument : inputs) {
+            try {
+                read.addAll(Expressions.symbolIds(probe.analyze(argument)));
+            }
+            catch (BasaltException e) {
+                // nested aggregates, subqueries, ...: the regular binding reports them
+                return false;
+            }
+        }
+        return !read.isEmpty() && enclosing.containsAll(read);
     }
 
     private static DataType aggregateType(AggregateFunction function, RowExpression argument, FunctionCall call)
@@ -646,6 +755,7 @@ final class ExpressionAnalyzer
                 yield DataTypes.DOUBLE;
             }
             case MIN, MAX -> argumentType;
+            default -> throw new IllegalArgumentException(function + " is typed by AggregateBinder");
         };
     }
 
@@ -683,7 +793,8 @@ final class ExpressionAnalyzer
             }
         }
         // arguments and keys may use aggregates (sum(sum(x)) OVER ...) but no further window functions
-        ExpressionAnalyzer inner = new ExpressionAnalyzer(context, scope, clause, aggregates, aliases, false, null, null);
+        // subqueries here are joined in before the windows are computed, like those of the SELECT list
+        ExpressionAnalyzer inner = new ExpressionAnalyzer(context, scope, clause, aggregates, aliases, false, subqueries, null);
         List<RowExpression> partition = new ArrayList<>();
         for (Expression expression : partitionBy) {
             partition.add(inner.analyze(expression));
@@ -785,7 +896,12 @@ final class ExpressionAnalyzer
                 }
                 type = value.type();
             }
-            default -> throw SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function " + name + " is not a window function", call);
+            default -> {
+                if (AggregateBinder.NAMES.contains(name)) {
+                    throw SemanticErrors.notSupported(name + " as a window function", call);
+                }
+                throw SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function " + name + " is not a window function", call);
+            }
         }
         Symbol output = context.symbols().newSymbol(outputName, type);
         return windows.add(new WindowCollector.Entry(function, Optional.empty(), typed, false, call.ignoreNulls(), partition, orders, frame, output)).reference();
@@ -894,7 +1010,9 @@ final class ExpressionAnalyzer
             }
             case "upper", "ucase" -> stringFunction(Function.UPPER, arguments, call, DataTypes.VARCHAR);
             case "lower", "lcase" -> stringFunction(Function.LOWER, arguments, call, DataTypes.VARCHAR);
-            case "length", "char_length", "character_length", "len" -> stringFunction(Function.LENGTH, arguments, call, DataTypes.BIGINT);
+            case "length", "char_length", "character_length", "len" -> arguments.size() == 1 && arguments.getFirst().type() instanceof BlobType
+                    ? new Call(Function.OCTET_LENGTH, arguments, DataTypes.BIGINT)
+                    : stringFunction(Function.LENGTH, arguments, call, DataTypes.BIGINT);
             case "trim", "btrim" -> trimFunction(Function.TRIM, arguments, call);
             case "ltrim" -> trimFunction(Function.LTRIM, arguments, call);
             case "rtrim" -> trimFunction(Function.RTRIM, arguments, call);
@@ -1008,7 +1126,13 @@ final class ExpressionAnalyzer
                 yield new Call(Function.POWER, List.of(doubleArgument(arguments.get(0), name, call), doubleArgument(arguments.get(1), name, call)), DataTypes.DOUBLE);
             }
             case "sqrt", "ln", "log10", "log", "exp" -> {
-                requireArguments(name, arguments, 1, 1, call);
+                requireArguments(name, arguments, 1, name.equals("log") ? 2 : 1, call);
+                if (arguments.size() == 2) {
+                    // log(b, x) = ln(x) / ln(b), with PostgreSQL's errors (2201E for x or b <= 0, 22012 for b = 1)
+                    RowExpression lnValue = new Call(Function.LN, List.of(doubleArgument(arguments.get(1), name, call)), DataTypes.DOUBLE);
+                    RowExpression lnBase = new Call(Function.LN, List.of(doubleArgument(arguments.get(0), name, call)), DataTypes.DOUBLE);
+                    yield new Call(Function.DIVIDE, List.of(lnValue, lnBase), DataTypes.DOUBLE);
+                }
                 Function function = switch (name) {
                     case "sqrt" -> Function.SQRT;
                     case "ln" -> Function.LN;
@@ -1027,7 +1151,8 @@ final class ExpressionAnalyzer
                 DataType type = nonNull(typing.unify(arguments, name.toUpperCase(Locale.ROOT), call));
                 yield new Call(name.equals("greatest") ? Function.GREATEST : Function.LEAST, typing.coerceAll(arguments, type, name, call), type);
             }
-            default -> throw undefinedFunction(call.name().suffix(), arguments, call);
+            default -> new FunctionLibraryBinder(typing).bind(name, arguments, call)
+                    .orElseThrow(() -> undefinedFunction(call.name().suffix(), arguments, call));
         };
     }
 

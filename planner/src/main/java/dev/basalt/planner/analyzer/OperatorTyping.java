@@ -5,12 +5,14 @@ import dev.basalt.parser.tree.Node;
 import dev.basalt.planner.evaluate.ConstantCaster;
 import dev.basalt.planner.evaluate.NotFoldableException;
 import dev.basalt.planner.expression.Call;
+import dev.basalt.planner.expression.CaseExpression;
 import dev.basalt.planner.expression.Cast;
 import dev.basalt.planner.expression.Constant;
 import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DataTypes;
@@ -39,11 +41,22 @@ final class OperatorTyping
     /** DECIMALs up to this precision are 64-bit; results of 64-bit inputs stay 64-bit (DuckDB does the same). */
     private static final int MAX_SHORT_DECIMAL = DecimalType.MAX_SHORT_PRECISION;
 
+    /** Marks a non-BLOB operand compared with a BLOB in SQLite mode: below every prefixed BLOB (see below). */
+    private static final byte[] LOWER_CLASS = {1};
+    private static final byte[] BLOB_CLASS = {2};
+
     private final boolean integerDivision;
+    private final boolean sqliteCompatibility;
 
     OperatorTyping(boolean integerDivision)
     {
+        this(integerDivision, false);
+    }
+
+    OperatorTyping(boolean integerDivision, boolean sqliteCompatibility)
+    {
         this.integerDivision = integerDivision;
+        this.sqliteCompatibility = sqliteCompatibility;
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -277,6 +290,9 @@ final class OperatorTyping
         if (comparable(l.type(), r.type())) {
             return List.of(l, r);
         }
+        if (l.type() instanceof BlobType || r.type() instanceof BlobType) {
+            return blobOperands(l, r, node);
+        }
         if (isStringConstant(l) && !(r.type() instanceof VarcharType)) {
             l = literalAs((Constant) l, r.type(), "operator " + symbol, node);
         }
@@ -314,6 +330,59 @@ final class OperatorTyping
             return List.of(TypeCoercion.coerce(l, DataTypes.TIMESTAMP), TypeCoercion.coerce(r, DataTypes.TIMESTAMP));
         }
         throw mismatch(symbol, lt, rt, node);
+    }
+
+    /**
+     * A BLOB compared with another (non-NULL) type. DuckDB: text converts to BLOB, anything else is 42883. SQLite
+     * mode follows SQLite's storage classes (NULL &lt; numbers &lt; text &lt; BLOB): the BLOB becomes {@code x'02' || b}
+     * and the other operand {@code x'01'} (NULL stays NULL), so every comparison operator, IN and join gives SQLite's
+     * answer with its NULL semantics.
+     */
+    private List<RowExpression> blobOperands(RowExpression left, RowExpression right, Node node)
+    {
+        if (sqliteCompatibility) {
+            return List.of(storageClassKey(left), storageClassKey(right));
+        }
+        if (left.type() instanceof VarcharType) {
+            return List.of(textAsBlob(left), right);
+        }
+        if (right.type() instanceof VarcharType) {
+            return List.of(left, textAsBlob(right));
+        }
+        throw SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION,
+                "cannot compare " + left.type().sqlName() + " and " + right.type().sqlName(), node);
+    }
+
+    private static RowExpression textAsBlob(RowExpression text)
+    {
+        if (text instanceof Constant constant) {
+            try {
+                return new Constant(ConstantCaster.cast(constant.value(), constant.type(), DataTypes.BLOB), DataTypes.BLOB);
+            }
+            catch (BasaltException | NotFoldableException e) {
+                // bad text: execution raises 22P02 if (and only if) the comparison is evaluated
+            }
+        }
+        return new Cast(text, DataTypes.BLOB, false);
+    }
+
+    private static RowExpression storageClassKey(RowExpression expression)
+    {
+        if (expression.type() instanceof BlobType) {
+            return new Call(Function.CONCAT, List.of(new Constant(BLOB_CLASS.clone(), DataTypes.BLOB), expression), DataTypes.BLOB);
+        }
+        if (expression instanceof Constant constant) {
+            return new Constant(constant.isNull() ? null : LOWER_CLASS.clone(), DataTypes.BLOB);
+        }
+        RowExpression isNull = new Call(Function.IS_NULL, List.of(expression), BooleanType.BOOLEAN);
+        return new CaseExpression(List.of(new CaseExpression.WhenClause(isNull, new Constant(null, DataTypes.BLOB))),
+                new Constant(LOWER_CLASS.clone(), DataTypes.BLOB), DataTypes.BLOB);
+    }
+
+    /** Whether comparing these types needs {@link #blobOperands} (a BLOB with another non-NULL type). */
+    static boolean mixesBlob(DataType left, DataType right)
+    {
+        return (left instanceof BlobType) != (right instanceof BlobType) && !(left instanceof NullType) && !(right instanceof NullType);
     }
 
     /** Types the Function contract lets a comparison take as they are. */
@@ -461,7 +530,8 @@ final class OperatorTyping
     static RowExpression cast(RowExpression expression, DataType type, boolean tryCast, Node node)
     {
         if (!TypeCoercion.canCast(expression.type(), type)) {
-            throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "cannot cast type " + expression.type().sqlName() + " to " + type.sqlName(), node);
+            boolean blob = expression.type() instanceof BlobType || type instanceof BlobType;
+            throw SemanticErrors.error(blob ? ErrorCode.CANNOT_COERCE : ErrorCode.DATATYPE_MISMATCH, "cannot cast type " + expression.type().sqlName() + " to " + type.sqlName(), node);
         }
         if (expression.type().equals(type)) {
             return expression;

@@ -33,6 +33,7 @@ final class ParameterValues
             case BigDecimal d -> decimal(d);
             case String s -> new Constant(s, DataTypes.VARCHAR);
             case Character c -> new Constant(c.toString(), DataTypes.VARCHAR);
+            case byte[] bytes -> new Constant(bytes.clone(), DataTypes.BLOB);
             case LocalDate d -> new Constant(d, DataTypes.DATE);
             case LocalDateTime t -> new Constant(t, DataTypes.TIMESTAMP);
             case java.sql.Timestamp t -> new Constant(t.toLocalDateTime(), DataTypes.TIMESTAMP);

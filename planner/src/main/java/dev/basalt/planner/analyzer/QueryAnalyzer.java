@@ -87,6 +87,8 @@ public final class QueryAnalyzer
     private final Optional<Scope> outer;
     // WITH queries visible here, by name; inlined at every reference
     private final Map<String, CommonTableExpression> ctes;
+    // a subquery's enclosing clause's aggregates (null if none): an aggregate of only outer columns belongs there
+    private final AggregateCollector outerAggregates;
 
     public QueryAnalyzer(AnalyzerContext context)
     {
@@ -95,9 +97,15 @@ public final class QueryAnalyzer
 
     QueryAnalyzer(AnalyzerContext context, Optional<Scope> outer, Map<String, CommonTableExpression> ctes)
     {
+        this(context, outer, ctes, null);
+    }
+
+    QueryAnalyzer(AnalyzerContext context, Optional<Scope> outer, Map<String, CommonTableExpression> ctes, AggregateCollector outerAggregates)
+    {
         this.context = context;
         this.outer = outer;
         this.ctes = Map.copyOf(ctes);
+        this.outerAggregates = outerAggregates;
     }
 
     /** A query statement: the plan rooted at an {@link Output} naming the result columns. */
@@ -120,7 +128,7 @@ public final class QueryAnalyzer
                 }
                 visible.put(name, new CommonTableExpression(withQuery, visible, outer, with.recursive(), Optional.empty()));
             }
-            return new QueryAnalyzer(context, outer, visible).planBody(query);
+            return new QueryAnalyzer(context, outer, visible, outerAggregates).planBody(query);
         }
         return planBody(query);
     }
@@ -162,7 +170,7 @@ public final class QueryAnalyzer
                 throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "each " + operation.operator() + " query must have the same number of columns", operation);
             }
         }
-        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision());
+        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision(), context.settings().sqliteCompatibility());
         List<Symbol> outputs = new ArrayList<>();
         List<String> names = branches.getFirst().names();
         List<DataType> types = new ArrayList<>();
@@ -309,7 +317,7 @@ public final class QueryAnalyzer
         SubqueryPlanner subqueryPlanner = new SubqueryPlanner();
 
         if (specification.where().isPresent()) {
-            ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "WHERE", null, Map.of(), subqueries);
+            ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "WHERE", null, Map.of(), subqueries).outerAggregates(outerAggregates);
             RowExpression predicate = analyzer.analyzeBoolean(specification.where().get(), "WHERE");
             if (subqueries.isEmpty()) {
                 plan = new Filter(plan, predicate);
@@ -339,7 +347,7 @@ public final class QueryAnalyzer
             }
         }
 
-        Grouping grouping = groupKeys(specification, scope, columns, aggregates);
+        Grouping grouping = groupKeys(specification, scope, columns, aggregates, subqueries);
         List<RowExpression> groupKeys = grouping.keys();
         Set<Integer> ungrouped = new HashSet<>();
         for (Field field : from.scope().fields()) {
@@ -349,6 +357,7 @@ public final class QueryAnalyzer
         }
         Optional<RowExpression> having = specification.having().map(expression ->
                 new ExpressionAnalyzer(context, scope, "HAVING", aggregates, aliases, subqueries)
+                        .outerAggregates(outerAggregates)
                         .preferAliasesOver(ungrouped)
                         .analyzeBoolean(expression, "HAVING"));
         if (having.isPresent()) {
@@ -363,9 +372,32 @@ public final class QueryAnalyzer
                 }
             }
         }
+        // QUALIFY filters on window results (DuckDB): it may name SELECT aliases and window functions of its own
+        Optional<RowExpression> qualify = specification.qualify().map(expression ->
+                new ExpressionAnalyzer(context, scope, "QUALIFY", aggregates, aliases, subqueries, windows)
+                        .outerAggregates(outerAggregates)
+                        .analyzeBoolean(expression, "QUALIFY"));
+        if (qualify.isPresent() && windows.entries().isEmpty()) {
+            throw SemanticErrors.error(ErrorCode.WINDOWING_ERROR, "at least one window function must appear in the SELECT list or QUALIFY clause",
+                    specification.qualify().get());
+        }
         List<SortItem> sortItems = sortItems(query.orderBy(), columns, scope, aggregates, aliases, subqueries, windows);
+        // DISTINCT ON expressions bind like ORDER BY items (output names and positions included)
+        List<SortItem> distinctOnItems = sortItems(distinctOnOrderItems(specification), columns, scope, aggregates, aliases, subqueries, windows);
         // subqueries of SELECT / HAVING / ORDER BY are joined in after the aggregation (their values pass its checks)
-        List<Subqueries.Entry> lateSubqueries = subqueries.take();
+        List<Subqueries.Entry> lateSubqueries = new ArrayList<>();
+        List<Subqueries.Entry> aggregatedSubqueries = new ArrayList<>();
+        Set<Integer> keyIds = new HashSet<>();
+        for (RowExpression key : groupKeys) {
+            keyIds.addAll(Expressions.symbolIds(key));
+        }
+        for (Subqueries.Entry entry : subqueries.take()) {
+            // a SELECT list subquery named in GROUP BY (by alias or position) is a grouping key, computed before it
+            boolean before = entry.beforeAggregation() || keyIds.contains(entry.output().id());
+            (before ? aggregatedSubqueries : lateSubqueries).add(entry);
+        }
+        // those of aggregate arguments are joined in below the aggregation, which reads their values
+        plan = subqueryPlanner.apply(plan, aggregatedSubqueries, null);
 
         boolean aggregated = specification.groupBy().isPresent() || !aggregates.isEmpty() || !aggregates.groupings().isEmpty() || having.isPresent();
         if (aggregated) {
@@ -378,6 +410,20 @@ public final class QueryAnalyzer
             }
             for (WindowCollector.Entry entry : windows.entries()) {
                 grouped.allowed().add(entry.output().id());
+            }
+            // an enclosing query's column is one value per evaluation of this subquery: constant within its groups
+            for (Optional<Scope> enclosing = outer; enclosing.isPresent(); enclosing = enclosing.get().outer()) {
+                for (Field field : enclosing.get().fields()) {
+                    grouped.allowed().add(field.symbol().id());
+                }
+                for (Field field : enclosing.get().hidden()) {
+                    grouped.allowed().add(field.symbol().id());
+                }
+            }
+            if (outerAggregates != null) {
+                for (AggregateCollector.Entry entry : outerAggregates.entries()) {
+                    grouped.allowed().add(entry.output().id());
+                }
             }
             List<SelectColumn> rewritten = new ArrayList<>();
             for (SelectColumn column : columns) {
@@ -392,16 +438,28 @@ public final class QueryAnalyzer
                 rewrittenWindows.add(entry.rewrite(expression -> grouped.rewrite(expression, "window functions")));
             }
             plan = planWindows(plan, rewrittenWindows);
+            if (qualify.isPresent()) {
+                plan = new Filter(plan, grouped.rewrite(qualify.get(), "QUALIFY"));
+            }
             List<SortItem> rewrittenSort = new ArrayList<>();
             for (SortItem item : sortItems) {
                 rewrittenSort.add(item.expression() == null ? item
                         : new SortItem(-1, grouped.rewrite(item.expression(), "ORDER BY"), item.ascending(), item.nullsFirst()));
             }
             sortItems = rewrittenSort;
+            List<SortItem> rewrittenDistinctOn = new ArrayList<>();
+            for (SortItem item : distinctOnItems) {
+                rewrittenDistinctOn.add(item.expression() == null ? item
+                        : new SortItem(-1, grouped.rewrite(item.expression(), "DISTINCT ON"), item.ascending(), item.nullsFirst()));
+            }
+            distinctOnItems = rewrittenDistinctOn;
         }
         else {
             plan = subqueryPlanner.apply(plan, lateSubqueries, null);
             plan = planWindows(plan, windows.entries());
+            if (qualify.isPresent()) {
+                plan = new Filter(plan, qualify.get());
+            }
         }
 
         // the SELECT projection, plus hidden columns for ORDER BY expressions not in the SELECT list
@@ -434,7 +492,27 @@ public final class QueryAnalyzer
             }
             orderings.add(new Ordering(symbol, item.ascending(), item.nullsFirst()));
         }
+        List<Symbol> distinctOnKeys = new ArrayList<>();
+        for (SortItem item : distinctOnItems) {
+            Symbol symbol;
+            if (item.expression() == null) {
+                symbol = visible.get(item.selectIndex());
+            }
+            else {
+                int index = indexOfExpression(columns, item.expression());
+                // the same expression as an ORDER BY key is that key (ORDER BY a % 2 with DISTINCT ON (a % 2))
+                int projectedIndex = expressions.indexOf(item.expression());
+                symbol = index >= 0 ? visible.get(index)
+                        : projectedIndex >= 0 ? projected.get(projectedIndex) : assign(item.expression(), "distinct_on_key", available, projected, expressions);
+            }
+            if (!distinctOnKeys.contains(symbol)) {
+                distinctOnKeys.add(symbol);
+            }
+        }
         plan = new Project(plan, projected, expressions);
+        if (!distinctOnKeys.isEmpty()) {
+            plan = planDistinctOn(plan, distinctOnKeys, orderings, specification);
+        }
 
         if (specification.distinct()) {
             if (hidden) {
@@ -449,10 +527,49 @@ public final class QueryAnalyzer
         return new QueryPlan(plan, visible, names);
     }
 
+    /** The DISTINCT ON expressions as ascending ORDER BY items, to bind them the way ORDER BY binds. */
+    private static List<OrderItem> distinctOnOrderItems(QuerySpecification specification)
+    {
+        List<OrderItem> items = new ArrayList<>();
+        for (Expression expression : specification.distinctOn()) {
+            items.add(new OrderItem(expression.location(), expression, SortOrder.ASCENDING, dev.basalt.parser.tree.NullOrdering.UNSPECIFIED));
+        }
+        return items;
+    }
+
+    /**
+     * DISTINCT ON (keys): the first row of each group of equal keys in ORDER BY order (PostgreSQL), as row_number()
+     * over (PARTITION BY keys ORDER BY orderings) = 1. ORDER BY must start with the keys (42P10), as in PostgreSQL:
+     * otherwise "first" would disagree with the output order.
+     */
+    private LogicalPlan planDistinctOn(LogicalPlan plan, List<Symbol> keys, List<Ordering> orderings, QuerySpecification specification)
+    {
+        int prefix = Math.min(keys.size(), orderings.size());
+        for (int i = 0; i < prefix; i++) {
+            if (!keys.contains(orderings.get(i).symbol())) {
+                throw SemanticErrors.error(ErrorCode.INVALID_COLUMN_REFERENCE, "SELECT DISTINCT ON expressions must match initial ORDER BY expressions",
+                        specification.distinctOn().getFirst());
+            }
+        }
+        List<Symbol> outputs = plan.outputs();
+        Symbol rowNumber = context.symbols().newSymbol("row_number", DataTypes.BIGINT);
+        dev.basalt.planner.logical.Window.Function function = new dev.basalt.planner.logical.Window.Function(rowNumber,
+                dev.basalt.planner.plan.WindowFunction.ROW_NUMBER, Optional.empty(), List.of(), false, false,
+                dev.basalt.planner.plan.WindowFrame.defaultFrame(!orderings.isEmpty()));
+        LogicalPlan window = new dev.basalt.planner.logical.Window(plan, keys, orderings, List.of(function));
+        LogicalPlan first = new Filter(window, Expressions.booleanCall(dev.basalt.planner.expression.Function.EQUAL, rowNumber.reference(),
+                new Constant(1L, DataTypes.BIGINT)));
+        List<RowExpression> references = new ArrayList<>();
+        for (Symbol symbol : outputs) {
+            references.add(symbol.reference());
+        }
+        return new Project(first, outputs, references);
+    }
+
     private List<SelectColumn> selectColumns(QuerySpecification specification, Scope scope, AggregateCollector aggregates, Subqueries subqueries,
             WindowCollector windows)
     {
-        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "SELECT", aggregates, Map.of(), subqueries, windows);
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "SELECT", aggregates, Map.of(), subqueries, windows).outerAggregates(outerAggregates);
         List<SelectColumn> columns = new ArrayList<>();
         for (SelectItem item : specification.selectItems()) {
             switch (item) {
@@ -488,13 +605,15 @@ public final class QueryAnalyzer
     /** GROUP BY keys and, for GROUPING SETS / ROLLUP / CUBE, the sets (indexes into the keys); null sets for plain GROUP BY. */
     private record Grouping(List<RowExpression> keys, List<List<Integer>> sets) {}
 
-    private Grouping groupKeys(QuerySpecification specification, Scope scope, List<SelectColumn> columns, AggregateCollector aggregates)
+    private Grouping groupKeys(QuerySpecification specification, Scope scope, List<SelectColumn> columns, AggregateCollector aggregates,
+            Subqueries subqueries)
     {
         List<RowExpression> keys = new ArrayList<>();
         if (specification.groupBy().isEmpty()) {
             return new Grouping(keys, null);
         }
-        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "GROUP BY", null, Map.of());
+        // a grouping key's subqueries are joined in below the aggregation
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "GROUP BY", null, Map.of(), subqueries.beforeAggregation());
         Set<Integer> aggregateIds = new HashSet<>();
         for (AggregateCollector.Entry entry : aggregates.entries()) {
             aggregateIds.add(entry.output().id());
@@ -614,7 +733,7 @@ public final class QueryAnalyzer
             Map<String, RowExpression> aliases, Subqueries subqueries, WindowCollector windows)
     {
         List<SortItem> items = new ArrayList<>();
-        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "ORDER BY", aggregates, aliases, subqueries, windows);
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope, "ORDER BY", aggregates, aliases, subqueries, windows).outerAggregates(outerAggregates);
         for (OrderItem item : orderBy) {
             boolean ascending = item.ordering() == SortOrder.ASCENDING;
             boolean nullsFirst = nullsFirst(item);
@@ -902,7 +1021,13 @@ public final class QueryAnalyzer
             for (RowExpression argument : entry.arguments()) {
                 arguments.add(computed.computeIfAbsent(argument, a -> assign(a, "agg_arg", available, projected, expressions)));
             }
-            aggregations.add(new Aggregation(entry.output(), entry.function(), arguments, entry.distinct()));
+            Optional<Symbol> filter = entry.filter().map(f -> computed.computeIfAbsent(f, a -> assign(a, "agg_filter", available, projected, expressions)));
+            List<Ordering> orderBy = new ArrayList<>();
+            for (WindowCollector.Order order : entry.orderBy()) {
+                Symbol key = computed.computeIfAbsent(order.expression(), a -> assign(a, "agg_order", available, projected, expressions));
+                orderBy.add(new Ordering(key, order.ascending(), order.nullsFirst()));
+            }
+            aggregations.add(new Aggregation(entry.output(), entry.function(), arguments, entry.distinct(), filter, orderBy, entry.parameters()));
         }
         LogicalPlan plan = new Aggregate(new Project(source, projected, expressions), keySymbols, aggregations);
         Set<Integer> allowed = new HashSet<>();
@@ -1014,7 +1139,7 @@ public final class QueryAnalyzer
         int width = rows.getFirst().size();
         List<Symbol> outputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision());
+        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision(), context.settings().sqliteCompatibility());
         List<DataType> types = new ArrayList<>();
         for (int column = 0; column < width; column++) {
             List<RowExpression> cells = new ArrayList<>();
@@ -1107,7 +1232,7 @@ public final class QueryAnalyzer
                 }
                 yield new RelationPlan(query.plan(), new Scope(fields));
             }
-            case TableFunctionRelation function -> throw SemanticErrors.notSupported("table functions", function);
+            case TableFunctionRelation function -> new TableFunctions(context).plan(function);
             case dev.basalt.parser.tree.Join join -> planJoin(join);
         };
     }
@@ -1255,6 +1380,29 @@ public final class QueryAnalyzer
         return result;
     }
 
+    /**
+     * A join whose ON condition has subqueries. Inner join: the condition filters the pairs, so the subqueries are
+     * applied as in WHERE. Outer join: they are applied to the side whose rows the condition only filters (the right
+     * side of a LEFT join, the left of a RIGHT join), which they may read, besides constants and outer queries.
+     */
+    private LogicalPlan joinWithSubqueries(JoinType type, LogicalPlan left, LogicalPlan right, RowExpression condition, List<Subqueries.Entry> entries,
+            Node node)
+    {
+        SubqueryPlanner planner = new SubqueryPlanner();
+        if (type == JoinType.INNER) {
+            List<RowExpression> conjuncts = new ArrayList<>(Expressions.conjuncts(condition));
+            LogicalPlan plan = planner.apply(Join.inner(left, right, Optional.empty()), entries, conjuncts);
+            return conjuncts.isEmpty() ? plan : new Filter(plan, Expressions.and(conjuncts));
+        }
+        if (type == JoinType.LEFT && !SubqueryPlanner.reads(entries, Expressions.ids(left.outputs()))) {
+            return new Join(type, left, planner.apply(right, entries, null), Optional.of(condition), Optional.empty());
+        }
+        if (type == JoinType.RIGHT && !SubqueryPlanner.reads(entries, Expressions.ids(right.outputs()))) {
+            return new Join(type, planner.apply(left, entries, null), right, Optional.of(condition), Optional.empty());
+        }
+        throw SemanticErrors.notSupported("subqueries that read the preserved side of an outer join in its JOIN conditions", node);
+    }
+
     private RelationPlan planJoin(dev.basalt.parser.tree.Join join)
     {
         JoinType type = switch (join.type()) {
@@ -1271,9 +1419,13 @@ public final class QueryAnalyzer
         }
         return switch (join.criteria().get()) {
             case JoinOn on -> {
-                ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope.withOuter(outer), "JOIN conditions", null, Map.of());
+                Subqueries subqueries = new Subqueries(context, ctes);
+                ExpressionAnalyzer analyzer = new ExpressionAnalyzer(context, scope.withOuter(outer), "JOIN conditions", null, Map.of(), subqueries);
                 RowExpression condition = analyzer.analyzeBoolean(on.condition(), "JOIN/ON");
-                yield new RelationPlan(new Join(type, left.plan(), right.plan(), Optional.of(condition), Optional.empty()), scope);
+                if (subqueries.isEmpty()) {
+                    yield new RelationPlan(new Join(type, left.plan(), right.plan(), Optional.of(condition), Optional.empty()), scope);
+                }
+                yield new RelationPlan(joinWithSubqueries(type, left.plan(), right.plan(), condition, subqueries.take(), on), scope);
             }
             case JoinUsing using -> {
                 List<String> names = new ArrayList<>();
@@ -1304,7 +1456,7 @@ public final class QueryAnalyzer
      */
     private RelationPlan joinUsing(JoinType type, RelationPlan left, RelationPlan right, List<String> names, Node node)
     {
-        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision());
+        OperatorTyping typing = new OperatorTyping(context.settings().integerDivision(), context.settings().sqliteCompatibility());
         List<RowExpression> conjuncts = new ArrayList<>();
         List<Field> merged = new ArrayList<>();
         List<Field> hidden = new ArrayList<>();
@@ -1457,10 +1609,12 @@ public final class QueryAnalyzer
                 throw SemanticErrors.error(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + schema.name() + "\" does not exist",
                         assignment.column());
             }
-            if (!assigned.add(index.getAsInt())) {
+            // the standard forbids assigning a column twice; SQLite ignores all but the rightmost assignment
+            if (!assigned.add(index.getAsInt()) && !context.settings().sqliteCompatibility()) {
                 throw SemanticErrors.error(ErrorCode.DUPLICATE_COLUMN, "multiple assignments to same column \"" + name + "\"", assignment.column());
             }
-            RowExpression value = analyzer.analyze(assignment.value());
+            // SET c = DEFAULT: the column's default expression, or NULL
+            RowExpression value = assignment.value() instanceof DefaultValue ? columnDefault(schema, index.getAsInt()) : analyzer.analyze(assignment.value());
             Column column = schema.column(index.getAsInt());
             if (!TypeCoercion.canCast(value.type(), column.type())) {
                 throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "column \"" + column.name() + "\" is of type " + column.type().sqlName()
@@ -1529,7 +1683,8 @@ public final class QueryAnalyzer
         }
         Table table = resolveTable(insert.table().names(), insert.table());
         TableSchema schema = table.schema();
-        List<Integer> targets = insertTargets(insert, schema);
+        // DEFAULT VALUES assigns no column: every one gets its default
+        List<Integer> targets = insert.defaultValues() ? List.of() : insertTargets(insert, schema);
         List<Symbol> outputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Column column : schema.columns()) {

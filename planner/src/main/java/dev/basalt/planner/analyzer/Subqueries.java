@@ -29,9 +29,10 @@ final class Subqueries
 
     /**
      * One subquery: for ANY, {@code comparison} is {@code value op output} (true for a matching row); {@code output}
-     * is the mark (EXISTS, ANY) or the scalar value symbol.
+     * is the mark (EXISTS, ANY) or the scalar value symbol. {@code beforeAggregation}: it occurs in an aggregate's
+     * argument, so it is joined in below the aggregation (its value is aggregated, not grouped).
      */
-    record Entry(Kind kind, QueryPlan query, Optional<RowExpression> comparison, Symbol output, Node node)
+    record Entry(Kind kind, QueryPlan query, Optional<RowExpression> comparison, Symbol output, Node node, boolean beforeAggregation)
     {
         Entry
         {
@@ -45,17 +46,41 @@ final class Subqueries
 
     private final AnalyzerContext context;
     private final Map<String, CommonTableExpression> ctes;
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Entry> entries;
+    private final boolean beforeAggregation;
+    // the clause's aggregates (null if it allows none): a subquery's aggregates of only this query's columns go there
+    private final AggregateCollector aggregates;
 
     Subqueries(AnalyzerContext context, Map<String, CommonTableExpression> ctes)
     {
+        this(context, Map.copyOf(requireNonNull(ctes, "ctes is null")), new ArrayList<>(), false, null);
+    }
+
+    private Subqueries(AnalyzerContext context, Map<String, CommonTableExpression> ctes, List<Entry> entries, boolean beforeAggregation,
+            AggregateCollector aggregates)
+    {
         this.context = requireNonNull(context, "context is null");
-        this.ctes = Map.copyOf(requireNonNull(ctes, "ctes is null"));
+        this.ctes = ctes;
+        this.entries = entries;
+        this.beforeAggregation = beforeAggregation;
+        this.aggregates = aggregates;
+    }
+
+    /** The same collection, for the subqueries of aggregate arguments (joined in below the aggregation). */
+    Subqueries beforeAggregation()
+    {
+        return new Subqueries(context, ctes, entries, true, null);
+    }
+
+    /** The same collection, for a clause whose aggregates go to {@code collector} (null: none allowed). */
+    Subqueries withAggregates(AggregateCollector collector)
+    {
+        return collector == aggregates ? this : new Subqueries(context, ctes, entries, beforeAggregation, collector);
     }
 
     private QueryPlan plan(Query query, Scope scope)
     {
-        return new QueryAnalyzer(context, Optional.of(scope), ctes).planQuery(query);
+        return new QueryAnalyzer(context, Optional.of(scope), ctes, aggregates).planQuery(query);
     }
 
     /** EXISTS: {@code COALESCE(mark, FALSE)} (a NULL join condition never makes EXISTS unknown). */
@@ -63,7 +88,7 @@ final class Subqueries
     {
         QueryPlan plan = plan(query, scope);
         Symbol mark = context.symbols().newSymbol("exists", DataTypes.BOOLEAN);
-        entries.add(new Entry(Kind.EXISTS, plan, Optional.empty(), mark, node));
+        entries.add(new Entry(Kind.EXISTS, plan, Optional.empty(), mark, node, beforeAggregation));
         return existsValue(mark);
     }
 
@@ -79,7 +104,7 @@ final class Subqueries
         Symbol column = singleColumn(plan, node);
         RowExpression condition = typing.comparison(comparison, value, column.reference(), operator, node);
         Symbol mark = context.symbols().newSymbol("any", DataTypes.BOOLEAN);
-        entries.add(new Entry(Kind.ANY, plan, Optional.of(condition), mark, node));
+        entries.add(new Entry(Kind.ANY, plan, Optional.of(condition), mark, node, beforeAggregation));
         return mark.reference();
     }
 
@@ -87,7 +112,7 @@ final class Subqueries
     {
         QueryPlan plan = plan(query, scope);
         Symbol column = singleColumn(plan, node);
-        entries.add(new Entry(Kind.SCALAR, plan, Optional.empty(), column, node));
+        entries.add(new Entry(Kind.SCALAR, plan, Optional.empty(), column, node, beforeAggregation));
         return column.reference();
     }
 

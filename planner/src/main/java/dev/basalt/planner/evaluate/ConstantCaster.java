@@ -3,6 +3,7 @@ package dev.basalt.planner.evaluate;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -15,6 +16,7 @@ import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
 import dev.basalt.spi.type.TimestampType;
 import dev.basalt.spi.type.VarcharType;
+import dev.basalt.spi.value.Blobs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,6 +53,12 @@ public final class ConstantCaster
             case DoubleType t -> toDouble(value, from, t);
             case DecimalType t -> toDecimal(value, from, t);
             case VarcharType t -> toVarchar(value, from, t);
+            case BlobType t -> {
+                if (from instanceof VarcharType) {
+                    yield Blobs.fromText((String) value);
+                }
+                throw new NotFoldableException("cast " + from + " to BLOB");
+            }
             case DateType t -> switch (from) {
                 case VarcharType v -> DateTimeParser.parseDate((String) value);
                 case TimestampType s -> ((LocalDateTime) value).toLocalDate();
@@ -236,6 +244,7 @@ public final class ConstantCaster
             case BigintType b -> value.toString();
             case DecimalType d -> ((BigDecimal) value).toPlainString();
             case DateType d -> value.toString();
+            case BlobType b -> Blobs.toText((byte[]) value);
             // floating point and interval text formats are execution's business
             default -> throw new NotFoldableException("cast " + from + " to VARCHAR");
         };

@@ -53,6 +53,13 @@ public final class ConstantEvaluator
                 case AND, OR, COALESCE -> throw new NotFoldableException("handled by the folding rule");
                 case NULLIF -> ValueComparator.compare(arguments.get(0), arguments.get(1)) == 0 ? null : arguments.get(0);
                 case CONCAT -> {
+                    if (resultType instanceof dev.basalt.spi.type.BlobType) {
+                        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                        for (Object argument : arguments) {
+                            bytes.writeBytes((byte[]) argument);
+                        }
+                        yield bytes.toByteArray();
+                    }
                     StringBuilder out = new StringBuilder();
                     for (Object argument : arguments) {
                         out.append((String) argument);
@@ -74,6 +81,13 @@ public final class ConstantEvaluator
                 case DATE_TRUNC, STRPOS, REPLACE, LPAD, RPAD, STARTS_WITH, ENDS_WITH, REGEXP_MATCHES, REGEXP_REPLACE,
                      SPLIT_PART, REVERSE, LEFT, RIGHT, REPEAT, POWER, SQRT, LN, LOG10, EXP, SIGN, GREATEST, LEAST,
                      TIMESTAMP_DIFF -> throw new NotFoldableException(function + " is evaluated at run time");
+                // the function library: execution folds input-free calls itself; RANDOM and UUID must never fold
+                case STRFTIME, STRPTIME, MAKE_DATE, MAKE_TIMESTAMP, LAST_DAY, DAYNAME, MONTHNAME, AGE, TO_TIMESTAMP, EPOCH_MS,
+                     EPOCH_MS_OF, DATE_DIFF_UNITS, DATE_SUB_UNITS, TRANSLATE, ASCII, CHR, MD5, SHA256, REGEXP_EXTRACT,
+                     REGEXP_FULL_MATCH, CONTAINS, CONCAT_WS, BIT_LENGTH, STRLEN, UNICODE, LEVENSHTEIN, HAMMING, JACCARD, FORMAT, LOG2,
+                     TRUNC, CBRT, DEGREES, RADIANS, SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, ISNAN, ISINF, ISFINITE, EVEN,
+                     GCD, LCM, BIT_COUNT, FACTORIAL, RANDOM, UUID, OCTET_LENGTH, HEX, UNHEX, ENCODE, DECODE ->
+                        throw new NotFoldableException(function + " is evaluated at run time");
             };
         }
         catch (ArithmeticException | ClassCastException | java.time.DateTimeException e) {

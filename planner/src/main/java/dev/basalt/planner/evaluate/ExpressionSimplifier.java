@@ -129,6 +129,8 @@ public final class ExpressionSimplifier
                 RowExpression folded = foldStrict(call);
                 yield folded instanceof Call comparison ? dateComparison(comparison) : folded;
             }
+            // NULL values are skipped, not propagated; only a NULL separator makes the result NULL
+            case CONCAT_WS -> call.argument(0) instanceof Constant separator && separator.isNull() ? new Constant(null, call.type()) : call;
             default -> foldStrict(call);
         };
     }

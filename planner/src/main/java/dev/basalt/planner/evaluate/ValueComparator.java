@@ -28,6 +28,9 @@ public final class ValueComparator
         if (left instanceof String a && right instanceof String b) {
             return compareStrings(a, b);
         }
+        if (left instanceof byte[] a && right instanceof byte[] b) {
+            return java.util.Arrays.compareUnsigned(a, b);
+        }
         if (left.getClass() == right.getClass() && left instanceof Comparable comparable) {
             return comparable.compareTo(right);
         }

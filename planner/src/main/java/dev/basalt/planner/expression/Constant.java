@@ -19,4 +19,18 @@ public record Constant(Object value, DataType type) implements RowExpression
     {
         return value == null;
     }
+
+    // BLOB constants hold a byte[]: compare contents, so equal literals are equal expressions.
+    @Override
+    public boolean equals(Object other)
+    {
+        return other instanceof Constant that && type.equals(that.type) && java.util.Objects.deepEquals(value, that.value);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        // the record's own formula, so iteration orders of hashed plans do not change
+        return 31 * (value instanceof byte[] bytes ? java.util.Arrays.hashCode(bytes) : java.util.Objects.hashCode(value)) + type.hashCode();
+    }
 }

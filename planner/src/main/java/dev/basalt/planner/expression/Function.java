@@ -56,5 +56,26 @@ public enum Function
     ROUND, FLOOR, CEIL,
     DATE_PART, DATE_ADD, DATE_SUBTRACT, DATE_DIFF,
     DATE_TRUNC, STRPOS, REPLACE, LPAD, RPAD, STARTS_WITH, ENDS_WITH, REGEXP_MATCHES, REGEXP_REPLACE, SPLIT_PART,
-    REVERSE, LEFT, RIGHT, REPEAT, POWER, SQRT, LN, LOG10, EXP, SIGN, GREATEST, LEAST, TIMESTAMP_DIFF
+    REVERSE, LEFT, RIGHT, REPEAT, POWER, SQRT, LN, LOG10, EXP, SIGN, GREATEST, LEAST, TIMESTAMP_DIFF,
+    // The analysts' function library, DuckDB's names and semantics (strict unless noted; details in the evaluators):
+    // dates/times (DateTimeFunctionEvaluator): STRFTIME(date|timestamp, format) VARCHAR, STRPTIME(varchar, format)
+    // TIMESTAMP, MAKE_DATE(y, m, d), MAKE_TIMESTAMP(y, mo, d, h, mi, DOUBLE s), LAST_DAY DATE, DAYNAME/MONTHNAME
+    // VARCHAR, AGE(a, b) INTERVAL as PostgreSQL, TO_TIMESTAMP(DOUBLE epoch seconds), EPOCH_MS(BIGINT) TIMESTAMP,
+    // EPOCH_MS_OF(timestamp) BIGINT, DATE_DIFF_UNITS/DATE_SUB_UNITS(part constant, a, b) BIGINT (boundaries crossed /
+    // whole units elapsed); operands DATE or TIMESTAMP.
+    STRFTIME, STRPTIME, MAKE_DATE, MAKE_TIMESTAMP, LAST_DAY, DAYNAME, MONTHNAME, AGE, TO_TIMESTAMP, EPOCH_MS, EPOCH_MS_OF,
+    DATE_DIFF_UNITS, DATE_SUB_UNITS,
+    // strings (TextFunctionEvaluator), VARCHAR operands except CHR(BIGINT) and REGEXP_EXTRACT's group (BIGINT);
+    // CONCAT_WS(separator, ...) is not strict: NULL only for a NULL separator, NULL values are skipped
+    TRANSLATE, ASCII, CHR, MD5, SHA256, REGEXP_EXTRACT, REGEXP_FULL_MATCH, CONTAINS, CONCAT_WS, BIT_LENGTH, STRLEN, UNICODE,
+    LEVENSHTEIN, HAMMING, JACCARD, FORMAT,
+    // math (NumericFunctionEvaluator): DOUBLE functions, and GCD/LCM/BIT_COUNT/FACTORIAL on BIGINT; TRUNC(x[, n])
+    LOG2, TRUNC, CBRT, DEGREES, RADIANS, SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, ISNAN, ISINF, ISFINITE, EVEN,
+    GCD, LCM, BIT_COUNT, FACTORIAL,
+    // non-deterministic (RandomEvaluator): never folded, a new value per row
+    RANDOM, UUID,
+    // BLOB (BlobFunctionEvaluator): OCTET_LENGTH(blob) BIGINT, HEX(blob) upper-case VARCHAR, UNHEX(varchar) BLOB
+    // (22P02 for a non-hex digit), ENCODE(varchar) its UTF-8 bytes, DECODE(blob) VARCHAR (22021 unless valid UTF-8).
+    // CONCAT also takes BLOB operands (result BLOB); MD5/SHA256 take a BLOB's bytes.
+    OCTET_LENGTH, HEX, UNHEX, ENCODE, DECODE
 }

@@ -8,12 +8,14 @@ import dev.basalt.planner.expression.InListExpression;
 import dev.basalt.planner.expression.InputReference;
 import dev.basalt.planner.expression.LikeExpression;
 import dev.basalt.planner.expression.RowExpression;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DateType;
 import dev.basalt.spi.type.DecimalType;
 import dev.basalt.spi.type.IntervalType;
 import dev.basalt.spi.type.TimestampType;
 import dev.basalt.spi.type.VarcharType;
+import dev.basalt.spi.value.Blobs;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class ExpressionPrinter
             case IntervalType t -> "INTERVAL '" + value + "'";
             case DecimalType t -> ((BigDecimal) value).toPlainString();
             case BooleanType t -> ((Boolean) value) ? "TRUE" : "FALSE";
+            case BlobType t -> "'" + Blobs.toText((byte[]) value) + "'::BLOB";
             default -> value.toString();
         };
     }

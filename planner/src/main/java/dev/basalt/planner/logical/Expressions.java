@@ -241,4 +241,18 @@ public final class Expressions
     {
         return new Call(function, List.of(arguments), BooleanType.BOOLEAN);
     }
+
+    /** False when evaluating the expression twice may give different values (RANDOM, UUID): never duplicate or move it. */
+    public static boolean isDeterministic(RowExpression expression)
+    {
+        if (expression instanceof Call call && (call.function() == Function.RANDOM || call.function() == Function.UUID)) {
+            return false;
+        }
+        for (RowExpression child : children(expression)) {
+            if (!isDeterministic(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -74,7 +74,10 @@ public final class LogicalPlanPrinter
                 List<String> aggregations = new ArrayList<>();
                 for (Aggregation aggregation : aggregate.aggregations()) {
                     aggregations.add(aggregation.output() + " := " + aggregation.function().name().toLowerCase(Locale.ROOT) + "("
-                            + (aggregation.distinct() ? "DISTINCT " : "") + joinSymbols(aggregation.arguments()) + ")");
+                            + (aggregation.distinct() ? "DISTINCT " : "") + joinSymbols(aggregation.arguments())
+                            + (aggregation.parameters().isEmpty() ? "" : ", " + aggregation.parameters())
+                            + (aggregation.orderBy().isEmpty() ? "" : " ORDER BY " + aggregation.orderBy()) + ")"
+                            + aggregation.filter().map(filter -> " FILTER (WHERE " + filter + ")").orElse(""));
                 }
                 yield "Aggregate[keys=" + aggregate.groupingKeys() + (aggregations.isEmpty() ? "" : ", " + String.join(", ", aggregations)) + "]";
             }
@@ -88,6 +91,9 @@ public final class LogicalPlanPrinter
                     + ", " + apply.output() + "]";
             case RecursiveUnion union -> "RecursiveUnion[" + union.workTable() + (union.all() ? " ALL" : "") + ", " + union.outputs() + "]";
             case WorkTableScan scan -> "WorkTableScan[" + scan.workTable() + ", " + scan.outputs() + "]";
+            case SeriesScan series -> "SeriesScan[" + series.start() + ", " + series.stop() + ", step=" + series.step()
+                    + (series.stepMonths() != 0 || series.stepDays() != 0 ? " months=" + series.stepMonths() + " days=" + series.stepDays() : "")
+                    + (series.inclusive() ? ", inclusive" : "") + ", " + series.outputs() + "]";
             case Window window -> {
                 List<String> functions = new ArrayList<>();
                 for (Window.Function function : window.functions()) {

@@ -13,6 +13,7 @@ import dev.basalt.planner.plan.NestedLoopJoin;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.planner.plan.Project;
 import dev.basalt.planner.plan.RecursiveUnion;
+import dev.basalt.planner.plan.SeriesScan;
 import dev.basalt.planner.plan.SetOperation;
 import dev.basalt.planner.plan.Sort;
 import dev.basalt.planner.plan.SortKey;
@@ -29,6 +30,7 @@ import dev.basalt.spi.catalog.ColumnPredicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * EXPLAIN text: one node per line, children indented by two spaces. A line is the node's class name with its
@@ -42,20 +44,27 @@ public final class ExplainPrinter
 
     public static String explain(PhysicalPlan plan)
     {
+        return explain(plan, node -> "");
+    }
+
+    /** As {@link #explain(PhysicalPlan)}, each line followed by {@code annotation} of its node (EXPLAIN ANALYZE's actuals). */
+    public static String explain(PhysicalPlan plan, Function<PhysicalPlan, String> annotation)
+    {
         StringBuilder out = new StringBuilder();
-        print(plan, 0, out);
+        print(plan, 0, out, annotation);
         return out.toString();
     }
 
-    private static void print(PhysicalPlan plan, int indent, StringBuilder out)
+    private static void print(PhysicalPlan plan, int indent, StringBuilder out, Function<PhysicalPlan, String> annotation)
     {
         out.append("  ".repeat(indent)).append(plan.getClass().getSimpleName()).append('[').append(parameters(plan)).append(']');
         if (plan.estimatedRows() >= 0) {
             out.append(" rows=").append(plan.estimatedRows());
         }
+        out.append(annotation.apply(plan));
         out.append('\n');
         for (PhysicalPlan child : plan.children()) {
-            print(child, indent + 1, out);
+            print(child, indent + 1, out, annotation);
         }
     }
 
@@ -107,7 +116,24 @@ public final class ExplainPrinter
             }
             case RecursiveUnion union -> union.workTable() + (union.all() ? ", ALL" : "");
             case WorkTableScan scan -> scan.workTable();
+            case SeriesScan series -> seriesParameters(series);
         };
+    }
+
+    private static String seriesParameters(SeriesScan series)
+    {
+        String bound = series.inclusive() ? ", stop=" : ", end=";
+        if (!series.timestamp()) {
+            return "start=" + series.start() + bound + series.stop() + ", step=" + series.step();
+        }
+        return "start=" + timestamp(series.start()) + bound + timestamp(series.stop()) + ", step="
+                + new dev.basalt.spi.value.Interval(series.stepMonths(), series.stepDays(), series.step());
+    }
+
+    private static String timestamp(long micros)
+    {
+        return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), (int) Math.floorMod(micros, 1_000_000L) * 1000,
+                java.time.ZoneOffset.UTC).toString().replace('T', ' ');
     }
 
     private static List<String> scanPredicates(TableScan scan, List<ColumnPredicate> columnPredicates)
@@ -130,14 +156,16 @@ public final class ExplainPrinter
     private static String aggregateCall(AggregateCall call)
     {
         String name = call.function().name().toLowerCase(Locale.ROOT);
-        if (call.arguments().isEmpty()) {
-            return name + "()";
-        }
         List<String> arguments = new ArrayList<>();
         for (int argument : call.arguments()) {
             arguments.add("#" + argument);
         }
-        return name + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + ")";
+        for (Object parameter : call.parameters()) {
+            arguments.add(String.valueOf(parameter));
+        }
+        String order = call.orderBy().isEmpty() ? "" : " ORDER BY " + sortKeys(call.orderBy());
+        String filter = call.filter().map(column -> " FILTER (WHERE #" + column + ")").orElse("");
+        return name + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + order + ")" + filter;
     }
 
     private static String windowCall(WindowFunctionCall call)

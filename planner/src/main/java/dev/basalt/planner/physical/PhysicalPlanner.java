@@ -200,6 +200,8 @@ public final class PhysicalPlanner
             }
             case dev.basalt.planner.logical.WorkTableScan scan ->
                     new Translated(new dev.basalt.planner.plan.WorkTableScan(scan.workTable(), columns(scan.outputs())), scan.outputs());
+            case dev.basalt.planner.logical.SeriesScan series -> new Translated(new dev.basalt.planner.plan.SeriesScan(columns(series.outputs()), series.start(),
+                    series.stop(), series.step(), series.stepMonths(), series.stepDays(), series.inclusive()), series.outputs());
             case dev.basalt.planner.logical.Apply apply -> throw new dev.basalt.spi.error.BasaltException(dev.basalt.spi.error.ErrorCode.FEATURE_NOT_SUPPORTED,
                     "subqueries need the DecorrelateSubqueries rule", apply.location().line(), apply.location().column(), null);
             case Output output -> output(output);
@@ -258,7 +260,12 @@ public final class PhysicalPlanner
             for (Symbol argument : aggregation.arguments()) {
                 arguments.add(source.position(argument));
             }
-            calls.add(new AggregateCall(aggregation.function(), arguments, aggregation.distinct(), aggregation.output().type()));
+            List<dev.basalt.planner.plan.SortKey> orderBy = new ArrayList<>();
+            for (Ordering ordering : aggregation.orderBy()) {
+                orderBy.add(new dev.basalt.planner.plan.SortKey(source.position(ordering.symbol()), ordering.ascending(), ordering.nullsFirst()));
+            }
+            calls.add(new AggregateCall(aggregation.function(), arguments, aggregation.distinct(), aggregation.output().type(),
+                    aggregation.filter().map(source::position), orderBy, aggregation.parameters()));
         }
         List<Symbol> outputs = aggregate.outputs();
         return new Translated(new HashAggregate(source.plan(), keys, calls, columns(outputs), rows(aggregate)), outputs);

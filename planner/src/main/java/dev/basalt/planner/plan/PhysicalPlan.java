@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface PhysicalPlan
         permits TableScan, Values, Filter, Project, HashAggregate, HashJoin, NestedLoopJoin, Sort, TopN, Limit,
-        SetOperation, EnforceSingleRow, Window, RecursiveUnion, WorkTableScan
+        SetOperation, EnforceSingleRow, Window, RecursiveUnion, WorkTableScan, SeriesScan
 {
     /** Output columns, in order; names are for display (result metadata), types are exact. */
     List<Column> outputColumns();

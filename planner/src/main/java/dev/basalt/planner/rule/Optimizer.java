@@ -54,7 +54,7 @@ public final class Optimizer
                 new Phase("decorrelate", List.of(new DecorrelateSubqueries())),
                 new Phase("infer predicates", List.of(new InferPredicatesFromDisjunctions())),
                 new Phase("simplify", simplify),
-                new Phase("join order", List.of(new ReorderJoins())),
+                new Phase("join order", List.of(new PushSemiJoinBelowInnerJoin(), new ReorderJoins())),
                 new Phase("semi-join reduction", List.of(new ReduceAggregateInputBySemiJoin())),
                 new Phase("prune", List.of(new PruneColumns(), new MergeProjections(), new RemoveIdentityProjections())),
                 new Phase("physical hints", List.of(new ExtractScanPredicates(), new SortLimitToTopN(), new ExtractCommonSubexpressions())));

@@ -80,7 +80,7 @@ public final class PruneColumns implements Rule
                 for (Aggregation aggregation : aggregate.aggregations()) {
                     if (required.contains(aggregation.output().id())) {
                         aggregations.add(aggregation);
-                        needed.addAll(Expressions.ids(aggregation.arguments()));
+                        needed.addAll(Expressions.ids(aggregation.inputs()));
                     }
                 }
                 LogicalPlan source = prune(aggregate.source(), needed);
@@ -116,6 +116,7 @@ public final class PruneColumns implements Rule
                     narrow(prune(union.anchor(), Expressions.ids(union.anchorSymbols())), Expressions.ids(union.anchorSymbols())),
                     narrow(prune(union.step(), Expressions.ids(union.stepSymbols())), Expressions.ids(union.stepSymbols()))));
             case dev.basalt.planner.logical.WorkTableScan scan -> scan;
+            case dev.basalt.planner.logical.SeriesScan series -> series;
             // decorrelated before pruning; left whole if a rule was disabled
             case dev.basalt.planner.logical.Apply apply -> apply;
             case dev.basalt.planner.logical.Window window -> {

@@ -24,9 +24,10 @@ import java.util.Set;
  * small, cheap relation: {@code Join(small, Aggregate[k](input)) ON k = small.x} becomes
  * {@code Join(small, Aggregate[k](input SEMI JOIN small ON k = x))}. Groups whose key finds no partner are dropped
  * by the join anyway (NULL keys included: an equality never matches them), so only the aggregation work shrinks.
- * This is what decorrelated scalar aggregates (TPC-H Q2, Q17) need: the subquery is aggregated over the keys the
- * filtered outer relation can produce instead of over the whole table. The small side is evaluated twice, so it
- * must be a filtered scan (no joins or aggregations) with clearly fewer estimated rows than the aggregate has groups.
+ * This is what decorrelated scalar aggregates (TPC-H Q2, Q17, Q20) need: the subquery is aggregated over the keys
+ * the filtered outer relation can produce instead of over the whole table. The keys come from the filtered scan
+ * (semi joins of such scans are fine) in the other side that produces the join key, found through its joins: it is
+ * evaluated twice, so it must be cheap and have clearly fewer estimated rows than the aggregate has groups.
  */
 public final class ReduceAggregateInputBySemiJoin extends NodeRule
 {
@@ -62,7 +63,7 @@ public final class ReduceAggregateInputBySemiJoin extends NodeRule
     {
         Project project = aggregateSide instanceof Project p ? p : null;
         LogicalPlan below = project == null ? aggregateSide : project.source();
-        if (!(below instanceof Aggregate aggregate) || aggregate.groupingKeys().isEmpty() || !isCheap(other)) {
+        if (!(below instanceof Aggregate aggregate) || aggregate.groupingKeys().isEmpty()) {
             return null;
         }
         if (alreadyReduced(aggregate.source())) {
@@ -80,13 +81,17 @@ public final class ReduceAggregateInputBySemiJoin extends NodeRule
                 if (key == null || outerIds.isEmpty() || !otherIds.containsAll(outerIds)) {
                     continue;
                 }
-                double otherRows = context.stats().rows(other);
+                LogicalPlan producer = cheapProducer(other, outerIds);
+                if (producer == null) {
+                    continue;
+                }
+                double otherRows = context.stats().rows(producer);
                 double groups = context.stats().rows(aggregate);
                 if (otherRows > groups * MAX_RATIO) {
-                    return null;
+                    continue;
                 }
                 Symbol fresh = context.symbols().newSymbol(key.name(), outerKey.type());
-                LogicalPlan keys = new Project(other, List.of(fresh), List.of(outerKey));
+                LogicalPlan keys = new Project(producer, List.of(fresh), List.of(outerKey));
                 RowExpression semiCondition = Expressions.booleanCall(Function.EQUAL, key.reference(), fresh.reference());
                 LogicalPlan reduced = new Aggregate(semiJoin(aggregate.source(), key, keys, semiCondition),
                         aggregate.groupingKeys(), aggregate.aggregations());
@@ -97,17 +102,15 @@ public final class ReduceAggregateInputBySemiJoin extends NodeRule
     }
 
     /**
-     * {@code input SEMI JOIN keys}, placed as deep as possible (through projections, filters and inner joins, into the
-     * input that produces {@code key}) so that fewer rows reach the joins above it.
+     * {@code input SEMI JOIN keys}, placed as deep as possible (through projections and inner joins, into the input
+     * that produces {@code key}) so that fewer rows reach the joins above it; filters stay below it, as they are
+     * cheaper than hash probes.
      */
     private static LogicalPlan semiJoin(LogicalPlan input, Symbol key, LogicalPlan keys, RowExpression condition)
     {
         switch (input) {
             case Project project when project.source().outputs().contains(key) -> {
                 return project.withSources(List.of(semiJoin(project.source(), key, keys, condition)));
-            }
-            case Filter filter -> {
-                return filter.withSources(List.of(semiJoin(filter.source(), key, keys, condition)));
             }
             case Join join when join.type() == JoinType.INNER && join.left().outputs().contains(key) -> {
                 return join.withSources(List.of(semiJoin(join.left(), key, keys, condition), join.right()));
@@ -160,12 +163,33 @@ public final class ReduceAggregateInputBySemiJoin extends NodeRule
         };
     }
 
-    /** Worth evaluating twice: projections and filters over one scan. */
+    /**
+     * The cheap part of {@code plan} that produces the symbols {@code ids}: {@code plan} itself, or found through
+     * inner and semi joins, filters and projections. The joins and filters above it only drop rows, so its keys
+     * are a superset of the keys {@code plan} produces, which is all a semi-join reduction needs.
+     */
+    private static LogicalPlan cheapProducer(LogicalPlan plan, Set<Integer> ids)
+    {
+        if (isCheap(plan)) {
+            return plan;
+        }
+        for (LogicalPlan source : plan.sources()) {
+            boolean passesRows = plan instanceof Filter || plan instanceof Project
+                    || (plan instanceof Join join && (join.type() == JoinType.INNER || (join.type() == JoinType.SEMI && source == join.left())));
+            if (passesRows && Expressions.ids(source.outputs()).containsAll(ids)) {
+                return cheapProducer(source, ids);
+            }
+        }
+        return null;
+    }
+
+    /** Worth evaluating twice: projections, filters and semi joins over scans. */
     private static boolean isCheap(LogicalPlan plan)
     {
         return switch (plan) {
             case Project project -> isCheap(project.source());
             case Filter filter -> isCheap(filter.source());
+            case Join join when join.type() == JoinType.SEMI -> isCheap(join.left()) && isCheap(join.right());
             case Scan scan -> true;
             case Values values -> true;
             default -> false;

@@ -27,8 +27,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,6 +96,7 @@ public final class StatsEstimator
             case dev.basalt.planner.logical.Apply apply -> estimate(apply.input());
             case dev.basalt.planner.logical.RecursiveUnion union -> new PlanEstimate(estimate(union.anchor()).rows() * 10, Map.of());
             case dev.basalt.planner.logical.WorkTableScan scan -> new PlanEstimate(100, Map.of());
+            case dev.basalt.planner.logical.SeriesScan series -> new PlanEstimate(series.estimatedRows(), Map.of());
             case dev.basalt.planner.logical.SetOperation setOperation -> {
                 double rows = 0;
                 for (LogicalPlan input : setOperation.inputs()) {
@@ -119,7 +123,7 @@ public final class StatsEstimator
                     distinct = Math.max(1, Math.min(distinct, rows));
                 }
                 double nullFraction = rows > 0 ? Math.min(1, column.nullCount() / rows) : 0;
-                estimate = new ColumnEstimate(distinct, column.min(), column.max(), nullFraction);
+                estimate = new ColumnEstimate(distinct, column.min(), column.max(), nullFraction, scan);
             }
             columns.put(scan.outputs().get(i).id(), estimate);
         }
@@ -195,50 +199,128 @@ public final class StatsEstimator
         columns.putAll(right.columns());
         double product = left.rows() * right.rows();
         PlanEstimate combined = new PlanEstimate(product, columns);
-        double equiDivisor = 1;
-        double residual = 1;
+        double largestDivisor = 1;
+        double leftCombinations = 1;
+        double rightCombinations = 1;
+        Scan leftOrigin = null;
+        Scan rightOrigin = null;
+        int keys = 0;
+        List<RowExpression> residuals = new ArrayList<>();
         if (join.condition().isPresent()) {
             for (RowExpression conjunct : Expressions.conjuncts(join.condition().get())) {
-                double divisor = equiJoinDivisor(conjunct, leftIds, rightIds, left, right);
-                if (divisor > 0) {
-                    equiDivisor = Math.max(equiDivisor, divisor);
+                RowExpression[] sides = equiJoinKeys(conjunct, leftIds, rightIds);
+                if (sides != null) {
+                    double leftDistinct = distinct(sides[0], left);
+                    double rightDistinct = distinct(sides[1], right);
+                    largestDivisor = Math.max(largestDivisor, Math.max(leftDistinct, rightDistinct));
+                    leftCombinations *= leftDistinct;
+                    rightCombinations *= rightDistinct;
+                    Scan leftKeyOrigin = origin(sides[0], left);
+                    Scan rightKeyOrigin = origin(sides[1], right);
+                    leftOrigin = keys == 0 || leftOrigin == leftKeyOrigin ? leftKeyOrigin : null;
+                    rightOrigin = keys == 0 || rightOrigin == rightKeyOrigin ? rightKeyOrigin : null;
+                    keys++;
                 }
                 else {
-                    residual *= selectivity(conjunct, combined);
+                    residuals.add(conjunct);
                 }
             }
         }
+        // several keys: |L|·|R| / max(distinct key combinations of each side). A side's combinations are at most its
+        // row count, and at most the row count of the table all its keys come from; that bound also holds for the
+        // other side's combinations that can match at all (a composite foreign key into that table: lineitem's
+        // (partkey, suppkey) pairs are among partsupp's rows)
+        double equiDivisor = largestDivisor;
+        if (keys > 1) {
+            double bound = Double.POSITIVE_INFINITY;
+            if (leftOrigin != null) {
+                bound = Math.min(bound, Math.max(1, leftOrigin.statistics().rowCount()));
+            }
+            if (rightOrigin != null) {
+                bound = Math.min(bound, Math.max(1, rightOrigin.statistics().rowCount()));
+            }
+            double leftDistinct = Math.min(Math.min(leftCombinations, Math.max(1, left.rows())), bound);
+            double rightDistinct = Math.min(Math.min(rightCombinations, Math.max(1, right.rows())), bound);
+            equiDivisor = Math.max(largestDivisor, Math.max(leftDistinct, rightDistinct));
+        }
+        double residual = residuals.isEmpty() ? 1 : conjunctionSelectivity(residuals, combined);
         PlanEstimate result = restrict(combined, residual / equiDivisor);
         return switch (join.type()) {
             case INNER -> result;
             case LEFT, SINGLE -> new PlanEstimate(Math.max(result.rows(), left.rows()), result.columns());
             case RIGHT -> new PlanEstimate(Math.max(result.rows(), right.rows()), result.columns());
             case FULL -> new PlanEstimate(Math.max(result.rows(), Math.max(left.rows(), right.rows())), result.columns());
-            case SEMI, ANTI, MARK -> new PlanEstimate(left.rows() * (join.type() == dev.basalt.planner.plan.JoinType.MARK ? 1 : 0.5), left.columns());
-            case RIGHT_SEMI, RIGHT_ANTI -> new PlanEstimate(right.rows() * 0.5, right.columns());
+            case MARK -> left;
+            case SEMI, ANTI, RIGHT_SEMI, RIGHT_ANTI -> semiJoin(join, left, right, residual);
         };
     }
 
-    /** max(distinct) of the two keys of a {@code left = right} conjunct, or 0 when it is not an equi-join key. */
-    private static double equiJoinDivisor(RowExpression conjunct, Set<Integer> leftIds, Set<Integer> rightIds, PlanEstimate left, PlanEstimate right)
+    /**
+     * A semi join keeps the rows whose key value occurs on the other side: the fraction distinct(other key) /
+     * distinct(own key) of them (containment of the smaller key set in the larger); an anti join keeps the rest.
+     */
+    private PlanEstimate semiJoin(Join join, PlanEstimate left, PlanEstimate right, double residual)
+    {
+        boolean rightKept = join.type() == dev.basalt.planner.plan.JoinType.RIGHT_SEMI || join.type() == dev.basalt.planner.plan.JoinType.RIGHT_ANTI;
+        boolean anti = join.type() == dev.basalt.planner.plan.JoinType.ANTI || join.type() == dev.basalt.planner.plan.JoinType.RIGHT_ANTI;
+        PlanEstimate kept = rightKept ? right : left;
+        PlanEstimate other = rightKept ? left : right;
+        Set<Integer> keptIds = Expressions.ids((rightKept ? join.right() : join.left()).outputs());
+        double matched = Double.NaN;
+        if (join.condition().isPresent()) {
+            for (RowExpression conjunct : Expressions.conjuncts(join.condition().get())) {
+                if (!(conjunct instanceof Call call) || call.function() != Function.EQUAL) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    RowExpression own = call.argument(side);
+                    RowExpression foreign = call.argument(1 - side);
+                    Set<Integer> ownIds = Expressions.symbolIds(own);
+                    Set<Integer> foreignIds = Expressions.symbolIds(foreign);
+                    if (ownIds.isEmpty() || foreignIds.isEmpty() || !keptIds.containsAll(ownIds) || !Collections.disjoint(keptIds, foreignIds)) {
+                        continue;
+                    }
+                    double fraction = Math.min(1, distinct(foreign, other) / distinct(own, kept));
+                    matched = Double.isNaN(matched) ? fraction : Math.min(matched, fraction);
+                }
+            }
+        }
+        if (Double.isNaN(matched)) {
+            matched = 0.5;
+        }
+        matched *= residual;
+        // never estimate an anti join as empty: NOT EXISTS usually keeps something
+        double fraction = anti ? Math.max(0.1, 1 - matched) : matched;
+        return restrict(kept, fraction);
+    }
+
+    /** {left key, right key} of a {@code left = right} conjunct, or null when it is not an equi-join key. */
+    private static RowExpression[] equiJoinKeys(RowExpression conjunct, Set<Integer> leftIds, Set<Integer> rightIds)
     {
         if (!(conjunct instanceof Call call) || call.function() != Function.EQUAL) {
-            return 0;
+            return null;
         }
         RowExpression a = call.argument(0);
         RowExpression b = call.argument(1);
         Set<Integer> aIds = Expressions.symbolIds(a);
         Set<Integer> bIds = Expressions.symbolIds(b);
         if (aIds.isEmpty() || bIds.isEmpty()) {
-            return 0;
+            return null;
         }
         if (leftIds.containsAll(aIds) && rightIds.containsAll(bIds)) {
-            return Math.max(distinct(a, left), distinct(b, right));
+            return new RowExpression[] {a, b};
         }
         if (rightIds.containsAll(aIds) && leftIds.containsAll(bIds)) {
-            return Math.max(distinct(a, right), distinct(b, left));
+            return new RowExpression[] {b, a};
         }
-        return 0;
+        return null;
+    }
+
+    /** The scan a join key's column comes from, or null when unknown. */
+    private static Scan origin(RowExpression key, PlanEstimate input)
+    {
+        RowExpression unwrapped = key instanceof dev.basalt.planner.expression.Cast cast ? cast.input() : key;
+        return unwrapped instanceof InputReference reference ? input.column(reference.index()).origin() : null;
     }
 
     private static double distinct(RowExpression key, PlanEstimate input)
@@ -271,13 +353,8 @@ public final class StatsEstimator
     private double callSelectivity(Call call, PlanEstimate input)
     {
         switch (call.function()) {
-            case AND: {
-                double result = 1;
-                for (RowExpression argument : call.arguments()) {
-                    result *= selectivity(argument, input);
-                }
-                return result;
-            }
+            case AND:
+                return conjunctionSelectivity(Expressions.conjuncts(call), input);
             case OR: {
                 double none = 1;
                 for (RowExpression argument : call.arguments()) {
@@ -300,6 +377,68 @@ public final class StatsEstimator
             default:
                 return UNKNOWN_PREDICATE;
         }
+    }
+
+    /**
+     * Product of the conjuncts' selectivities, except that range bounds on the same column form one interval: a
+     * one-year date range is one slice of the column's span, not the product of two half-open ranges.
+     */
+    private double conjunctionSelectivity(List<RowExpression> conjuncts, PlanEstimate input)
+    {
+        double result = 1;
+        Map<Integer, double[]> intervals = new HashMap<>();
+        for (RowExpression conjunct : conjuncts) {
+            if (!mergeRangeBound(conjunct, input, intervals)) {
+                result *= selectivity(conjunct, input);
+            }
+        }
+        for (double[] interval : intervals.values()) {
+            result *= Math.max(0, interval[1] - interval[0]);
+        }
+        return result;
+    }
+
+    /**
+     * Narrows the interval (as fractions of min..max) of a {@code column <op> constant} conjunct's column; false
+     * when the conjunct is no such bound or the column's range is unknown.
+     */
+    private static boolean mergeRangeBound(RowExpression conjunct, PlanEstimate input, Map<Integer, double[]> intervals)
+    {
+        if (!(conjunct instanceof Call call) || call.arguments().size() != 2) {
+            return false;
+        }
+        Function function = call.function();
+        if (function != Function.LESS_THAN && function != Function.LESS_THAN_OR_EQUAL
+                && function != Function.GREATER_THAN && function != Function.GREATER_THAN_OR_EQUAL) {
+            return false;
+        }
+        RowExpression left = call.argument(0);
+        RowExpression right = call.argument(1);
+        if (left instanceof Constant && !(right instanceof Constant)) {
+            RowExpression swap = left;
+            left = right;
+            right = swap;
+            function = Expressions.flipComparison(function);
+        }
+        if (!(left instanceof InputReference reference) || !(right instanceof Constant constant) || constant.isNull()) {
+            return false;
+        }
+        ColumnEstimate column = input.column(reference.index());
+        double low = toDouble(column.min());
+        double high = toDouble(column.max());
+        double value = toDouble(constant.value());
+        if (Double.isNaN(low) || Double.isNaN(high) || Double.isNaN(value) || high <= low) {
+            return false;
+        }
+        double position = Math.max(0, Math.min(1, (value - low) / (high - low)));
+        double[] interval = intervals.computeIfAbsent(reference.index(), id -> new double[] {0, 1});
+        if (function == Function.LESS_THAN || function == Function.LESS_THAN_OR_EQUAL) {
+            interval[1] = Math.min(interval[1], position);
+        }
+        else {
+            interval[0] = Math.max(interval[0], position);
+        }
+        return true;
     }
 
     private static double nullFraction(RowExpression expression, PlanEstimate input)

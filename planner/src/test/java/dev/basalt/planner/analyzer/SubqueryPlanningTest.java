@@ -192,7 +192,13 @@ class SubqueryPlanningTest
         assertTrue(plan.contains("Window"), plan);
         String exists = tester.printOptimized("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a LIMIT 1)");
         assertTrue(exists.contains("Join[SEMI"), exists);
-        tester.assertFails("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a < t1.a LIMIT 1)", ErrorCode.FEATURE_NOT_SUPPORTED, "LIMIT");
+        // a correlation that is not an equality: partitioned by the distinct outer values joined in
+        String general = tester.printOptimized("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE t2.a < t1.a LIMIT 1)");
+        assertFalse(general.contains("Apply"), general);
+        assertTrue(general.contains("Window"), general);
+        // window functions of a correlated subquery are partitioned per outer row too
+        String window = tester.printOptimized("SELECT a, (SELECT count(*) OVER () FROM t2 WHERE t2.a = t1.a LIMIT 1) FROM t1");
+        assertFalse(window.contains("Apply"), window);
     }
 
     @Test
@@ -201,9 +207,72 @@ class SubqueryPlanningTest
         String plan = tester.printOptimized("SELECT a FROM t1 WHERE EXISTS (SELECT 1 FROM t2 WHERE EXISTS (SELECT 1 FROM t1 x WHERE x.a = t1.a AND x.a = t2.a))");
         assertFalse(plan.contains("Apply"), plan);
         assertTrue(plan.contains("Join[SEMI"), plan);
-        // under an aggregate the inner rows must not repeat: still not supported
-        tester.assertFails("SELECT (SELECT count(*) FROM t2 WHERE EXISTS (SELECT 1 FROM t1 x WHERE x.a = t1.a AND x.a = t2.a)) FROM t1",
-                ErrorCode.FEATURE_NOT_SUPPORTED, "");
+        // under an aggregate the inner rows must not repeat: the outer values are joined in (a domain) instead
+        String counted = tester.printOptimized("SELECT (SELECT count(*) FROM t2 WHERE EXISTS (SELECT 1 FROM t1 x WHERE x.a = t1.a AND x.a = t2.a)) FROM t1");
+        assertFalse(counted.contains("Apply"), counted);
+        assertTrue(counted.contains("Join[SEMI"), counted);
+    }
+
+    @Test
+    void outerColumnsInTheSelectListAreEvaluatedAboveTheJoin()
+    {
+        // around an aggregate: the aggregate is LEFT joined, the expression computed over the join
+        String around = tester.printOptimized("SELECT (SELECT max(z) + t1.c FROM t2 WHERE t2.a = t1.a) FROM t1");
+        assertFalse(around.contains("Apply"), around);
+        assertTrue(around.contains("Join[LEFT"), around);
+        // no inner row must give NULL: a SINGLE join plus a match flag
+        String single = tester.printOptimized("SELECT (SELECT t1.b + 1 FROM t2 WHERE t2.a = t1.a) FROM t1");
+        assertTrue(single.contains("Join[SINGLE"), single);
+        assertTrue(single.contains("CASE WHEN"), single);
+        // through ORDER BY ... LIMIT
+        String limited = tester.printOptimized("SELECT (SELECT t1.b + a FROM t2 WHERE t2.a = t1.a ORDER BY z LIMIT 1) FROM t1");
+        assertFalse(limited.contains("Apply"), limited);
+        assertTrue(limited.contains("Window"), limited);
+        // IN: the SELECT expression becomes part of the join condition
+        String in = tester.printOptimized("SELECT a FROM t1 WHERE a IN (SELECT t1.x + a FROM t2)");
+        assertTrue(in.contains("Join[SEMI"), in);
+        // inside the aggregate's arguments: the distinct outer values are cross joined in and grouped by
+        String inside = tester.printOptimized("SELECT (SELECT sum(z * t1.c) FROM t2 WHERE t2.a = t1.a) FROM t1");
+        assertFalse(inside.contains("Apply"), inside);
+        // the correlation stays a hash join key
+        for (String sql : List.of("SELECT (SELECT max(z) + t1.c FROM t2 WHERE t2.a = t1.a) FROM t1",
+                "SELECT (SELECT t1.b + 1 FROM t2 WHERE t2.a = t1.a) FROM t1")) {
+            PhysicalPlan physical = tester.plan(sql);
+            assertTrue(collect(physical, NestedLoopJoin.class).isEmpty(), sql);
+            assertFalse(collect(physical, HashJoin.class).isEmpty(), sql);
+        }
+    }
+
+    @Test
+    void aggregateOfOnlyOuterColumnsBelongsToTheOuterQuery()
+    {
+        // sum(t1.b) is the outer query's aggregate: the outer query becomes a global aggregation
+        String plan = tester.printOptimized("SELECT (SELECT sum(t1.b) FROM t2 LIMIT 1) FROM t1");
+        assertFalse(plan.contains("Apply"), plan);
+        assertTrue(plan.contains("Aggregate[keys=[]"), plan);
+        tester.assertFails("SELECT a, (SELECT sum(t1.b) FROM t2 LIMIT 1) FROM t1", ErrorCode.GROUPING_ERROR, "GROUP BY");
+        tester.assertFails("SELECT a FROM t1 WHERE b = (SELECT max(t1.b) FROM t2)", ErrorCode.GROUPING_ERROR, "outer query");
+    }
+
+    @Test
+    void subqueriesInAggregateArgumentsGroupByAndJoinConditions()
+    {
+        for (String sql : List.of(
+                "SELECT sum((SELECT max(z) FROM t2)) FROM t1",
+                "SELECT sum((SELECT max(z) FROM t2 WHERE t2.a = t1.a)) FROM t1",
+                "SELECT count(CASE WHEN a IN (SELECT a FROM t2) THEN 1 END), sum(CASE WHEN EXISTS (SELECT 1 FROM t2 WHERE t2.a = t1.a) THEN 1 ELSE 0 END) FROM t1",
+                "SELECT (SELECT count(*) FROM t2 WHERE t2.a = t1.a) AS k, count(*) FROM t1 GROUP BY k",
+                "SELECT count(*) FROM t1 GROUP BY (SELECT count(*) FROM t2 WHERE t2.a = t1.a)",
+                "SELECT a, sum((SELECT max(z) FROM t2 WHERE t2.a = t1.a)) OVER (ORDER BY a) FROM t1",
+                "SELECT t1.a FROM t1 JOIN t2 ON t1.a = t2.a AND t2.z IN (SELECT max(z) FROM t2 x WHERE x.a = t1.a)",
+                "SELECT t1.a FROM t1 LEFT JOIN t2 ON t1.a = t2.a AND t2.z > (SELECT min(z) FROM t2)",
+                "SELECT (SELECT count(*) FROM (SELECT z FROM t2 WHERE t2.a = t1.a UNION SELECT c FROM t1 x WHERE x.b > t1.b) q) FROM t1",
+                "SELECT (SELECT max(z) FROM t2 WHERE t2.a < t1.a LIMIT 1) FROM t1")) {
+            String plan = tester.printOptimized(sql);
+            assertFalse(plan.contains("Apply"), sql + "\n" + plan);
+        }
+        tester.assertFails("SELECT t1.a FROM t1 LEFT JOIN t2 ON t1.a IN (SELECT a FROM t2 x WHERE x.a = t2.a)", ErrorCode.FEATURE_NOT_SUPPORTED,
+                "preserved side");
     }
 
     @Test

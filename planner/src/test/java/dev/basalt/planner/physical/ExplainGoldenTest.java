@@ -114,13 +114,19 @@ class ExplainGoldenTest
                     SELECT n_name, (SELECT r_name FROM region WHERE r_regionkey = n_regionkey AND r_comment <> '') AS region
                     FROM nation
                     WHERE n_comment < (SELECT max(r_comment) FROM region)
+                    ORDER BY n_name"""),
+            // an outer column around the subquery's aggregate: the aggregate grouped by the correlation key is LEFT
+            // joined (hash keys), COUNT's empty group restored as 0, and the expression computed above the join
+            Map.entry("correlated-expression-over-aggregate", """
+                    SELECT n_name, (SELECT count(*) * 100 + n_regionkey FROM supplier WHERE s_nationkey = n_nationkey AND s_acctbal > 0) AS score
+                    FROM nation
                     ORDER BY n_name"""));
 
     @ParameterizedTest
     @CsvSource({"pricing-summary", "shipping-priority", "local-supplier-volume", "forecast-revenue", "order-priority-exists",
             "small-quantity-correlated-avg", "suppliers-who-kept-waiting", "customer-distribution-left-join",
             "minimum-cost-supplier", "correlated-avg-unfiltered-outer", "volume-shipping",
-            "correlated-scalar-single-join"})
+            "correlated-scalar-single-join", "correlated-expression-over-aggregate"})
     void explainMatchesGolden(String name) throws IOException
     {
         String actual = PlannerTester.tpch().explain(QUERIES.get(name));

@@ -22,6 +22,7 @@ import dev.basalt.planner.logical.Symbol;
 import dev.basalt.planner.logical.TopN;
 import dev.basalt.planner.logical.Values;
 import dev.basalt.planner.plan.AggregateFunction;
+import dev.basalt.planner.plan.JoinType;
 import dev.basalt.planner.testing.PlanBuilder;
 import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.ColumnPredicate;
@@ -298,13 +299,36 @@ class RuleTest
         String printed = LogicalPlanPrinter.print(reordered);
         assertTrue(!printed.contains("Join[INNER]\n"), () -> "a cross product remains:\n" + printed);
         Join top = assertInstanceOf(Join.class, reordered);
-        Join bottom = assertInstanceOf(Join.class, top.left());
-        // the small relation is joined first, with its partner
+        // the small relation is joined first, with its partner; the (smaller) result is the build side of the top join
+        assertSame(medium, top.left(), printed);
+        Join bottom = assertInstanceOf(Join.class, top.right());
         assertTrue(bottom.left() == small || bottom.right() == small, printed);
         assertTrue(bottom.left() == big || bottom.right() == big, printed);
-        assertSame(medium, top.right());
         // deterministic: a second application changes nothing
         assertEquals(reordered, builder.apply(new ReorderJoins(), reordered));
+    }
+
+    @Test
+    void selectiveSemiJoinMovesBelowInnerJoin()
+    {
+        Scan x = builder.scan("x", 1000, "a");
+        Scan y = builder.scan("y", 100_000, "b");
+        Scan keys = builder.scan("keys", 10, "c");
+        Symbol a = x.outputs().getFirst();
+        Symbol b = y.outputs().getFirst();
+        Symbol c = keys.outputs().getFirst();
+        Join inner = Join.inner(y, x, Optional.of(eq(b, a)));
+        Join semi = new Join(JoinType.SEMI, inner, keys, Optional.of(eq(a, c)), Optional.empty());
+        Join rewritten = assertInstanceOf(Join.class, builder.apply(new PushSemiJoinBelowInnerJoin(), semi));
+        assertEquals(JoinType.INNER, rewritten.type());
+        assertEquals(semi.outputs(), rewritten.outputs());
+        assertSame(y, rewritten.left());
+        Join pushed = assertInstanceOf(Join.class, rewritten.right());
+        assertEquals(JoinType.SEMI, pushed.type());
+        assertSame(x, pushed.left());
+        // a semi join that keeps (nearly) everything stays where it is
+        Join unselective = new Join(JoinType.SEMI, inner, y, Optional.of(eq(a, b)), Optional.empty());
+        assertSame(unselective, builder.apply(new PushSemiJoinBelowInnerJoin(), unselective));
     }
 
     @Test

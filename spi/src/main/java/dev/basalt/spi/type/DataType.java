@@ -17,13 +17,14 @@ import java.util.Map;
  *   <li>DECIMAL(p,s) with p &lt;= 18: BigIntVector holding the unscaled value (fast path, vectorizable);
  *       p &gt; 18: DecimalVector (128-bit). The SQL type travels in the Arrow field metadata.</li>
  *   <li>VARCHAR, CHAR(n), TEXT: VarCharVector (UTF-8). CHAR is VARCHAR with a length, as in DuckDB.</li>
+ *   <li>BLOB (BYTEA, VARBINARY, BINARY, BYTES): VarBinaryVector (raw bytes)</li>
  *   <li>DATE: DateDayVector (days since 1970-01-01); TIMESTAMP: TimeStampMicroVector (no time zone)</li>
  *   <li>INTERVAL: IntervalMonthDayNanoVector; NULL (the type of a bare NULL literal): NullVector</li>
  * </ul>
  */
 public sealed interface DataType
         permits BooleanType, SmallintType, IntegerType, BigintType, RealType, DoubleType, DecimalType,
-        VarcharType, DateType, TimestampType, IntervalType, NullType
+        VarcharType, BlobType, DateType, TimestampType, IntervalType, NullType
 {
     /** Arrow field metadata key holding {@link #sqlName()}, so a schema round-trips through Arrow. */
     String SQL_TYPE_METADATA_KEY = "basalt.sql_type";

@@ -22,6 +22,7 @@ public final class DataTypes
     public static final RealType REAL = RealType.REAL;
     public static final DoubleType DOUBLE = DoubleType.DOUBLE;
     public static final VarcharType VARCHAR = VarcharType.VARCHAR;
+    public static final BlobType BLOB = BlobType.BLOB;
     public static final DateType DATE = DateType.DATE;
     public static final TimestampType TIMESTAMP = TimestampType.TIMESTAMP;
     public static final IntervalType INTERVAL = IntervalType.INTERVAL;
@@ -60,6 +61,7 @@ public final class DataTypes
                         : DecimalType.of(first, second == null ? 0 : second);
                 case "VARCHAR", "CHARACTER VARYING", "TEXT", "STRING" -> first == null ? VARCHAR : VarcharType.varchar(first);
                 case "CHAR", "CHARACTER", "BPCHAR" -> VarcharType.character(first == null ? 1 : first);
+                case "BLOB", "BYTEA", "VARBINARY", "BINARY", "BYTES" -> BLOB;
                 case "DATE" -> DATE;
                 case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE" -> TIMESTAMP;
                 case "INTERVAL" -> INTERVAL;
@@ -90,6 +92,7 @@ public final class DataTypes
                     && d.getPrecision() <= DecimalType.MAX_PRECISION && d.getScale() >= 0 && d.getScale() <= d.getPrecision() ->
                     DecimalType.of(d.getPrecision(), d.getScale());
             case ArrowType.Utf8 u -> VARCHAR;
+            case ArrowType.Binary b -> BLOB;
             case ArrowType.Date d when d.getUnit() == DateUnit.DAY -> DATE;
             case ArrowType.Timestamp t when t.getUnit() == TimeUnit.MICROSECOND && t.getTimezone() == null -> TIMESTAMP;
             case ArrowType.Interval i when i.getUnit() == IntervalUnit.MONTH_DAY_NANO -> INTERVAL;

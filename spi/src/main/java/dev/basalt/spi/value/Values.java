@@ -10,6 +10,7 @@ import dev.basalt.spi.type.DecimalType;
 import dev.basalt.spi.type.DoubleType;
 import dev.basalt.spi.type.IntegerType;
 import dev.basalt.spi.type.IntervalType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.NullType;
 import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
@@ -27,6 +28,7 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.IntervalMonthDayNanoVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 
 import java.math.BigDecimal;
@@ -44,7 +46,7 @@ import java.time.temporal.ChronoUnit;
  * literals, tests and statistics use it; operators' hot loops work on the buffers directly.
  *
  * <p>Canonical Java objects per type: BOOLEAN Boolean, SMALLINT Short, INTEGER Integer, BIGINT Long,
- * REAL Float, DOUBLE Double, DECIMAL BigDecimal (at the type's scale), VARCHAR String, DATE LocalDate,
+ * REAL Float, DOUBLE Double, DECIMAL BigDecimal (at the type's scale), VARCHAR String, BLOB byte[], DATE LocalDate,
  * TIMESTAMP LocalDateTime, INTERVAL {@link Interval}, NULL null.
  */
 public final class Values
@@ -70,6 +72,7 @@ public final class Values
                     ? BigDecimal.valueOf(((BigIntVector) vector).get(position), t.scale())
                     : ((DecimalVector) vector).getObject(position).setScale(t.scale(), RoundingMode.UNNECESSARY);
             case VarcharType t -> new String(((VarCharVector) vector).get(position), StandardCharsets.UTF_8);
+            case BlobType t -> ((VarBinaryVector) vector).get(position);
             case DateType t -> LocalDate.ofEpochDay(((DateDayVector) vector).get(position));
             case TimestampType t -> microsToTimestamp(((TimeStampMicroVector) vector).get(position));
             case IntervalType t -> readInterval((IntervalMonthDayNanoVector) vector, position);
@@ -107,6 +110,7 @@ public final class Values
                 }
             }
             case VarcharType t -> ((VarCharVector) vector).setSafe(position, value.toString().getBytes(StandardCharsets.UTF_8));
+            case BlobType t -> ((VarBinaryVector) vector).setSafe(position, toBytes(value));
             case DateType t -> ((DateDayVector) vector).setSafe(position, (int) toLocalDate(value).toEpochDay());
             case TimestampType t -> ((TimeStampMicroVector) vector).setSafe(position, timestampToMicros(toLocalDateTime(value)));
             case IntervalType t -> {
@@ -209,5 +213,18 @@ public final class Values
         int days = buffer.getInt(offset + 4);
         long nanos = buffer.getLong(offset + 8);
         return new Interval(months, days, nanos / 1000);
+    }
+
+    private static byte[] toBytes(Object value)
+    {
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof java.nio.ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+            return bytes;
+        }
+        throw new BasaltException(ErrorCode.DATATYPE_MISMATCH, "not a BLOB value: " + value.getClass().getName());
     }
 }

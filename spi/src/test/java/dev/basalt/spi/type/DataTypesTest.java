@@ -58,6 +58,11 @@ class DataTypesTest
                 Arguments.of("CHARACTER VARYING(40)", VarcharType.varchar(40)),
                 Arguments.of("CHARACTER VARYING", DataTypes.VARCHAR),
                 Arguments.of("TEXT", DataTypes.VARCHAR),
+                Arguments.of("BLOB", DataTypes.BLOB),
+                Arguments.of("bytea", DataTypes.BLOB),
+                Arguments.of("VARBINARY", DataTypes.BLOB),
+                Arguments.of("BINARY", DataTypes.BLOB),
+                Arguments.of("BYTES", DataTypes.BLOB),
                 Arguments.of("STRING", DataTypes.VARCHAR),
                 Arguments.of("DATE", DataTypes.DATE),
                 Arguments.of("TIMESTAMP", DataTypes.TIMESTAMP),
@@ -132,6 +137,7 @@ class DataTypesTest
                 Arguments.of(new ArrowType.Decimal(20, 4, 128), DecimalType.of(20, 4)),
                 Arguments.of(new ArrowType.Decimal(38, 0, 128), DecimalType.of(38, 0)),
                 Arguments.of(new ArrowType.Utf8(), DataTypes.VARCHAR),
+                Arguments.of(new ArrowType.Binary(), DataTypes.BLOB),
                 Arguments.of(new ArrowType.Date(DateUnit.DAY), DataTypes.DATE),
                 Arguments.of(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null), DataTypes.TIMESTAMP),
                 Arguments.of(new ArrowType.Interval(IntervalUnit.MONTH_DAY_NANO), DataTypes.INTERVAL),
@@ -162,7 +168,7 @@ class DataTypesTest
                 new ArrowType.Interval(IntervalUnit.YEAR_MONTH),
                 new ArrowType.Interval(IntervalUnit.DAY_TIME),
                 new ArrowType.LargeUtf8(),
-                new ArrowType.Binary());
+                new ArrowType.LargeBinary());
     }
 
     @ParameterizedTest

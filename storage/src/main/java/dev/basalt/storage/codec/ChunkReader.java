@@ -6,8 +6,8 @@ import dev.basalt.storage.format.ChunkHeader;
 import dev.basalt.storage.format.Compression;
 import dev.basalt.storage.format.CorruptedDataException;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 /**
  * A verified, decompressed chunk ready to be read in batches. Opening checks the checksum, decompresses
@@ -115,7 +115,7 @@ public final class ChunkReader
         }
         boolean allNull = header.nullCount() == header.rowCount();
         if (kind == PhysicalKind.VARBINARY) {
-            VarCharVector target = (VarCharVector) vector;
+            BaseVariableWidthVector target = (BaseVariableWidthVector) vector;
             if (allNull) {
                 target.allocateNew(1, count);
                 target.getOffsetBuffer().setZero(0, (count + 1L) * 4);

@@ -1,7 +1,7 @@
 package dev.basalt.storage.codec;
 
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,7 +24,7 @@ abstract class CodedStringDecoder
             codes = new int[count];
         }
         codes(start, count, codes);
-        strings.gather(codes, count, (VarCharVector) vector);
+        strings.gather(codes, count, (BaseVariableWidthVector) vector);
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.basalt.storage.column.PhysicalKind;
 import dev.basalt.storage.format.ByteSink;
 import dev.basalt.storage.format.ByteSource;
 import dev.basalt.storage.format.CorruptedDataException;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 import java.util.Arrays;
 
@@ -159,7 +159,7 @@ public final class ConstantEncoding
                     System.arraycopy(value, 0, repeated, i * length, length);
                 }
             }
-            VarCharVector target = (VarCharVector) vector;
+            BaseVariableWidthVector target = (BaseVariableWidthVector) vector;
             target.allocateNew(Math.max(total, 1), count);
             target.getDataBuffer().setBytes(0, repeated, 0, total);
             java.lang.foreign.MemorySegment.copy(offsets, 0,

@@ -7,8 +7,8 @@ import dev.basalt.storage.format.ByteSink;
 import dev.basalt.storage.format.ByteSource;
 import dev.basalt.storage.format.CorruptedDataException;
 import dev.basalt.storage.format.LittleEndian;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarCharVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -168,7 +168,7 @@ public final class PlainEncoding
         @Override
         public void read(int start, int count, FieldVector vector)
         {
-            VarCharVector target = (VarCharVector) vector;
+            BaseVariableWidthVector target = (BaseVariableWidthVector) vector;
             int first = offsets[start];
             int total = offsets[start + count] - first;
             target.allocateNew(Math.max(total, 1), count);

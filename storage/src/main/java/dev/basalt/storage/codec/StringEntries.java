@@ -5,14 +5,14 @@ import dev.basalt.storage.format.ByteSource;
 import dev.basalt.storage.format.ByteSink;
 import dev.basalt.storage.format.CorruptedDataException;
 import dev.basalt.storage.format.LittleEndian;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
  * A table of strings inside a chunk payload, {@code [i32 bytes][(entries + 1) x i32 offsets][bytes]}, shared by
- * DICTIONARY and RLE, and the gather that turns a batch of codes into a VarCharVector: short strings are two
+ * DICTIONARY and RLE, and the gather that turns a batch of codes into a VarCharVector (or VarBinaryVector): short strings are two
  * unaligned 8-byte moves, long ones one arraycopy, then one bulk copy into Arrow.
  */
 final class StringEntries
@@ -88,7 +88,7 @@ final class StringEntries
     }
 
     /** Fills {@code vector} with the strings of codes[0, count); every code must be a valid entry index. */
-    void gather(int[] codes, int count, VarCharVector target)
+    void gather(int[] codes, int count, BaseVariableWidthVector target)
     {
         if (offsets.length < count + 1) {
             offsets = new int[count + 1];

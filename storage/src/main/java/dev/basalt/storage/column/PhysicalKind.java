@@ -1,6 +1,7 @@
 package dev.basalt.storage.column;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -86,6 +87,7 @@ public enum PhysicalKind
             case DoubleType t -> FLOAT64;
             case IntervalType t -> INTERVAL;
             case VarcharType t -> VARBINARY;
+            case BlobType t -> VARBINARY;
             case NullType t -> NULL;
         };
     }

@@ -3,6 +3,7 @@ package dev.basalt.storage.index;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -72,6 +73,8 @@ enum KeyKind
             case NullType t -> NONE;
             case IntervalType t -> throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "cannot index column \"" + columnName + "\" of type INTERVAL");
+            case BlobType t -> throw new BasaltException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "cannot index column \"" + columnName + "\" of type BLOB");
         };
     }
 
@@ -95,6 +98,7 @@ enum KeyKind
             case TimestampType t -> 7;
             case NullType t -> 8;
             case IntervalType t -> 9;
+            case BlobType t -> 10;
         };
     }
 

@@ -6,6 +6,7 @@ import dev.basalt.spi.catalog.TableSchema;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -333,6 +334,7 @@ public final class RowGroupIndex
                     case DoubleType t -> KeyKind.doubleFromSortable(key);
                     case DecimalType t -> BigDecimal.valueOf(key, t.scale());
                     case VarcharType t -> throw new IllegalStateException("unreachable");
+                    case BlobType t -> throw new IllegalStateException("unreachable");
                     case IntervalType t -> throw new IllegalStateException("unreachable");
                     case NullType t -> throw new IllegalStateException("unreachable");
                 };

@@ -1,6 +1,7 @@
 package dev.basalt.storage.manifest;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -53,6 +54,11 @@ final class ValueCodec
                 out.writeBytes(unscaled, 0, unscaled.length);
             }
             case VarcharType t -> out.writeString((String) value);
+            case BlobType t -> {
+                byte[] bytes = (byte[]) value;
+                out.writeInt(bytes.length);
+                out.writeBytes(bytes, 0, bytes.length);
+            }
             case DateType t -> out.writeLong(((LocalDate) value).toEpochDay());
             case TimestampType t -> out.writeLong(Values.timestampToMicros((LocalDateTime) value));
             case IntervalType t -> throw new IllegalArgumentException("no stored form for INTERVAL bounds");
@@ -98,6 +104,7 @@ final class ValueCodec
                 yield new BigDecimal(new BigInteger(in.readBytes(length)), t.scale());
             }
             case VarcharType t -> in.readString();
+            case BlobType t -> in.readBytes(in.readCount(in.remaining()));
             case DateType t -> LocalDate.ofEpochDay(in.readLong());
             case TimestampType t -> Values.microsToTimestamp(in.readLong());
             case IntervalType t -> throw new CorruptedDataException("INTERVAL bound in manifest");

@@ -1,6 +1,7 @@
 package dev.basalt.storage.zonemap;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -60,6 +61,8 @@ public final class ValueOrder
             case DateType t -> compareDate(value, bound);
             case TimestampType t -> compareTimestamp(value, bound);
             case IntervalType t -> INCOMPARABLE;
+            // no BLOB bounds are kept, so nothing is ever pruned on them
+            case BlobType t -> INCOMPARABLE;
             case NullType t -> INCOMPARABLE;
         };
     }

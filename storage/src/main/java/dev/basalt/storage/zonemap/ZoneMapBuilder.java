@@ -1,6 +1,7 @@
 package dev.basalt.storage.zonemap;
 
 import dev.basalt.spi.type.BigintType;
+import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DateType;
@@ -60,6 +61,8 @@ public final class ZoneMapBuilder
             case DoubleType t -> floating(buffer, false);
             case VarcharType t -> strings(buffer);
             case IntervalType t -> new ZoneMap(rows, nulls, null, null);
+            // min/max omitted for BLOB: a scan never prunes on them
+            case BlobType t -> new ZoneMap(rows, nulls, null, null);
             case NullType t -> new ZoneMap(rows, nulls, null, null);
         };
     }
