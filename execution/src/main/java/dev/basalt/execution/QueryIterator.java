@@ -2,16 +2,13 @@ package dev.basalt.execution;
 
 import dev.basalt.execution.memory.QueryMemory;
 import dev.basalt.execution.operator.Operator;
+import dev.basalt.execution.vector.BatchTransfer;
 import dev.basalt.spi.batch.CloseableIterator;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import org.apache.arrow.memory.OutOfMemoryException;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -48,7 +45,7 @@ final class QueryIterator
                 finished = true;
                 return false;
             }
-            pending = toQueryAllocator(batch);
+            pending = BatchTransfer.moveTo(batch, memory.allocator());
             return true;
         }
         catch (RuntimeException | OutOfMemoryError e) {
@@ -66,28 +63,6 @@ final class QueryIterator
         ColumnBatch batch = pending;
         pending = null;
         return batch;
-    }
-
-    private ColumnBatch toQueryAllocator(ColumnBatch batch)
-    {
-        List<FieldVector> moved = new ArrayList<>(batch.columnCount());
-        try {
-            for (FieldVector vector : batch.columns()) {
-                if (vector.getAllocator() == memory.allocator()) {
-                    moved.add(vector);
-                    continue;
-                }
-                TransferPair transfer = vector.getTransferPair(vector.getField(), memory.allocator());
-                transfer.transfer();
-                moved.add((FieldVector) transfer.getTo());
-            }
-        }
-        catch (RuntimeException e) {
-            moved.forEach(FieldVector::close);
-            batch.close();
-            throw e;
-        }
-        return ColumnBatch.of(moved, batch.physicalRowCount(), batch.selection());
     }
 
     static BasaltException translate(Throwable failure, QueryMemory memory)

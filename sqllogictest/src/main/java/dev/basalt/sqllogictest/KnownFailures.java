@@ -20,12 +20,15 @@ import java.util.TreeMap;
 public final class KnownFailures
 {
     private static final String HEADER = """
-            # Corpus sqllogictest records Basalt is known to fail: `file:line reason`, one per line.
+            # Corpus sqllogictest records Basalt is known to fail: `file:line failure -- why`, one per line.
             # A listed record that fails is reported, not a test failure; a listed record that passes is reported as
             # "fixed, remove from list"; an unlisted failure fails the build.
             # Regenerate for the files of a run: bin/mvn -o -pl sqllogictest test -Dslt.updateKnownFailures=true
-            # (random/ entries: add -Pslow). Entries of files not run are kept.
+            # (random/ entries: add -Pslow). Entries of files not run are kept; the `-- why` part survives regeneration.
             """;
+
+    /** Separates the failure message from the explanation of why Basalt differs, kept across regenerations. */
+    static final String EXPLANATION = " -- ";
 
     /** key "file:line" -> reason, in file order. */
     private final Map<String, String> entries;
@@ -108,7 +111,12 @@ public final class KnownFailures
                 merged.put(entry.getKey(), entry.getValue());
             }
         }
-        merged.putAll(failures);
+        for (Map.Entry<String, String> failure : failures.entrySet()) {
+            // the failure message is regenerated; a human explanation after " -- " stays with its record
+            String previous = entries.get(failure.getKey());
+            int why = previous == null ? -1 : previous.indexOf(EXPLANATION);
+            merged.put(failure.getKey(), why < 0 ? failure.getValue() : failure.getValue() + previous.substring(why));
+        }
         return new KnownFailures(merged);
     }
 

@@ -31,4 +31,14 @@ class KnownFailuresTest
         assertTrue(rendered.endsWith("evidence/in1.test:setup no SET\nselect1.test:7 new\n"), rendered);
         assertEquals(2, KnownFailures.parse(rendered).size());
     }
+
+    @Test
+    void explanationSurvivesRegeneration()
+    {
+        KnownFailures known = KnownFailures.parse("a.test:5 result mismatch -- SQLite keeps the integer\na.test:9 old message\n");
+        KnownFailures merged = known.replaceFiles(Set.of("a.test"), Map.of("a.test:5", "result mismatch (1 rows)", "a.test:9", "new message"));
+        String rendered = merged.render();
+        assertTrue(rendered.contains("a.test:5 result mismatch (1 rows) -- SQLite keeps the integer\n"), rendered);
+        assertTrue(rendered.contains("a.test:9 new message\n"), rendered);
+    }
 }

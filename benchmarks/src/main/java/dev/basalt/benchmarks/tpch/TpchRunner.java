@@ -52,7 +52,7 @@ public final class TpchRunner implements Callable<Integer>
     @Option(names = "--runs", defaultValue = "3", description = "timed runs per query and engine (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "untimed runs first (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed runs first, so both engines are measured warm (JIT, caches) (default ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--threads", description = "threads for both engines (default: available processors)")

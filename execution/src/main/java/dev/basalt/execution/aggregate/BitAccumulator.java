@@ -7,7 +7,6 @@ import dev.basalt.spi.type.DataType;
 import org.apache.arrow.vector.FieldVector;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /** BIT_AND / BIT_OR / BIT_XOR of SMALLINT, INTEGER or BIGINT, kept as longs; the result has the input type. */
@@ -53,11 +52,7 @@ public final class BitAccumulator
             if (!Bitmaps.isSet(validity, p)) {
                 continue;
             }
-            long value = switch (width) {
-                case 8 -> data.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, p);
-                case 4 -> data.getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, p);
-                default -> data.getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, p);
-            };
+            long value = Vectors.getIntegral(data, width, p);
             int g = groupIds[i];
             values[g] = combine(values[g], value);
             present[g] = true;
@@ -82,11 +77,7 @@ public final class BitAccumulator
         for (int i = 0; i < count; i++) {
             long value = present[from + i] ? values[from + i] : 0;
             Bitmaps.set(validity, i, present[from + i]);
-            switch (width) {
-                case 8 -> data.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, value);
-                case 4 -> data.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, i, (int) value);
-                default -> data.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i, (short) value);
-            }
+            Vectors.setIntegral(data, width, i, value);
         }
     }
 

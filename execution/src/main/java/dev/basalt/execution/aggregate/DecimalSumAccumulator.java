@@ -121,11 +121,7 @@ public final class DecimalSumAccumulator
             if (!Bitmaps.isSet(validity, p)) {
                 continue;
             }
-            long value = switch (width) {
-                case 8 -> data.getAtIndex(LONG, p);
-                case 4 -> data.getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, p);
-                default -> data.getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, p);
-            };
+            long value = Vectors.getIntegral(data, width, p);
             int g = groupIds[i];
             long oldLow = low[g];
             long newLow = oldLow + value;

@@ -8,7 +8,6 @@ import dev.basalt.spi.type.DataType;
 import org.apache.arrow.vector.FieldVector;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -44,12 +43,10 @@ public final class LongMinMaxAccumulator
 
     private long read(MemorySegment data, int position)
     {
-        return switch (width) {
-            case 8 -> data.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, position);
-            case 4 -> data.getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, position);
-            case 2 -> data.getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, position);
-            default -> Bitmaps.get(data, position) ? 1 : 0;
-        };
+        if (width == Vectors.BIT) {
+            return Bitmaps.get(data, position) ? 1 : 0;
+        }
+        return Vectors.getIntegral(data, width, position);
     }
 
     @Override
@@ -98,11 +95,11 @@ public final class LongMinMaxAccumulator
         for (int i = 0; i < count; i++) {
             long value = values[from + i];
             Bitmaps.set(validity, i, present[from + i]);
-            switch (width) {
-                case 8 -> data.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, value);
-                case 4 -> data.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, i, (int) value);
-                case 2 -> data.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i, (short) value);
-                default -> Bitmaps.set(data, i, value != 0);
+            if (width == Vectors.BIT) {
+                Bitmaps.set(data, i, value != 0);
+            }
+            else {
+                Vectors.setIntegral(data, width, i, value);
             }
         }
     }

@@ -1,11 +1,9 @@
 package dev.basalt.execution.operator;
 
+import dev.basalt.execution.vector.BatchTransfer;
 import dev.basalt.spi.batch.ColumnBatch;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +103,7 @@ public final class GatherOperator
                 if (batch == null) {
                     break;
                 }
-                if (!offer(moveTo(batch, context.allocator()))) {
+                if (!offer(BatchTransfer.moveTo(batch, context.allocator()))) {
                     break;
                 }
             }
@@ -146,29 +144,6 @@ public final class GatherOperator
             scope.fail(new BasaltException(ErrorCode.QUERY_CANCELED, "canceling statement due to interruption"));
             return false;
         }
-    }
-
-    /** The batch with its buffers accounted to {@code allocator} (its producer's allocator may close before it is consumed). */
-    static ColumnBatch moveTo(ColumnBatch batch, BufferAllocator allocator)
-    {
-        List<FieldVector> moved = new ArrayList<>(batch.columnCount());
-        try {
-            for (FieldVector vector : batch.columns()) {
-                if (vector.getAllocator() == allocator) {
-                    moved.add(vector);
-                    continue;
-                }
-                TransferPair transfer = vector.getTransferPair(vector.getField(), allocator);
-                transfer.transfer();
-                moved.add((FieldVector) transfer.getTo());
-            }
-        }
-        catch (RuntimeException e) {
-            moved.forEach(FieldVector::close);
-            batch.close();
-            throw e;
-        }
-        return ColumnBatch.of(moved, batch.physicalRowCount(), batch.selection());
     }
 
     @Override

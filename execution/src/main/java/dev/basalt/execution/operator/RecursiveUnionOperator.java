@@ -1,8 +1,9 @@
 package dev.basalt.execution.operator;
 
 import dev.basalt.execution.hash.GroupByHash;
-import dev.basalt.execution.memory.WorkTables;
 import dev.basalt.execution.memory.WorkTables.WorkTable;
+import dev.basalt.execution.memory.WorkTables;
+import dev.basalt.execution.vector.BatchTransfer;
 import dev.basalt.execution.vector.ColumnStore;
 import dev.basalt.planner.plan.RecursiveUnion;
 import dev.basalt.spi.batch.ColumnBatch;
@@ -11,8 +12,6 @@ import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.DataType;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +86,7 @@ public final class RecursiveUnionOperator
                         + maxIterations + " iterations (is the recursion infinite?)");
             }
             // the step's operators (and allocators) are closed after each iteration: the batch must not need them
-            out = toOwnAllocator(out);
+            out = BatchTransfer.moveTo(out, context.allocator());
             try {
                 produced.append(out);
                 reserve();
@@ -147,24 +146,6 @@ public final class RecursiveUnionOperator
             return null;
         }
         return kept == count && !batch.hasSelection() ? batch : batch.withSelection(new SelectionVector(positions, kept));
-    }
-
-    private ColumnBatch toOwnAllocator(ColumnBatch batch)
-    {
-        List<FieldVector> moved = new ArrayList<>(batch.columnCount());
-        try {
-            for (FieldVector vector : batch.columns()) {
-                TransferPair transfer = vector.getTransferPair(vector.getField(), context.allocator());
-                transfer.transfer();
-                moved.add((FieldVector) transfer.getTo());
-            }
-        }
-        catch (RuntimeException e) {
-            moved.forEach(FieldVector::close);
-            batch.close();
-            throw e;
-        }
-        return ColumnBatch.of(moved, batch.physicalRowCount(), batch.selection());
     }
 
     private void reserve()

@@ -22,6 +22,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.NullVector;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /** Helpers to create Arrow vectors of a SQL type and to view their buffers as {@link MemorySegment}s. */
 public final class Vectors
@@ -144,6 +145,26 @@ public final class Vectors
         }
         if (variable.getDataBuffer().capacity() < bytes) {
             variable.reallocDataBuffer(Math.max(bytes, variable.getDataBuffer().capacity() * 2));
+        }
+    }
+
+    /** Value {@code position} of a 2-, 4- or 8-byte integer buffer (SMALLINT/INTEGER/BIGINT layout) as a long. */
+    public static long getIntegral(MemorySegment data, int width, int position)
+    {
+        return switch (width) {
+            case 8 -> data.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, position);
+            case 4 -> data.getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, position);
+            default -> data.getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, position);
+        };
+    }
+
+    /** Stores {@code value}, narrowed to a 2-, 4- or 8-byte integer, at {@code position}. */
+    public static void setIntegral(MemorySegment data, int width, int position, long value)
+    {
+        switch (width) {
+            case 8 -> data.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, position, value);
+            case 4 -> data.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, position, (int) value);
+            default -> data.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, position, (short) value);
         }
     }
 

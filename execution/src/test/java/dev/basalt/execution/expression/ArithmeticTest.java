@@ -1,6 +1,5 @@
 package dev.basalt.execution.expression;
 
-import dev.basalt.planner.expression.Call;
 import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.spi.error.ErrorCode;
@@ -15,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static dev.basalt.execution.testing.ExpressionTester.assertFails;
+import static dev.basalt.execution.testing.ExpressionTester.call;
 import static dev.basalt.execution.testing.ExpressionTester.column;
 import static dev.basalt.execution.testing.ExpressionTester.constant;
 import static dev.basalt.execution.testing.ExpressionTester.evaluate;
@@ -22,11 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ArithmeticTest
 {
-    private static Call call(Function function, DataType type, RowExpression... arguments)
-    {
-        return new Call(function, List.of(arguments), type);
-    }
-
     private static List<Object[]> rows(Object[]... rows)
     {
         return Arrays.asList(rows);

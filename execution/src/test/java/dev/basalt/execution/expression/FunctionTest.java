@@ -1,6 +1,5 @@
 package dev.basalt.execution.expression;
 
-import dev.basalt.planner.expression.Call;
 import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.spi.error.ErrorCode;
@@ -18,28 +17,16 @@ import java.util.Arrays;
 import java.util.List;
 
 import static dev.basalt.execution.testing.ExpressionTester.assertFails;
+import static dev.basalt.execution.testing.ExpressionTester.call;
 import static dev.basalt.execution.testing.ExpressionTester.column;
 import static dev.basalt.execution.testing.ExpressionTester.constant;
 import static dev.basalt.execution.testing.ExpressionTester.evaluate;
+import static dev.basalt.execution.testing.ExpressionTester.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FunctionTest
 {
     private static final DataType V = DataTypes.VARCHAR;
-
-    private static Call call(Function function, DataType type, RowExpression... arguments)
-    {
-        return new Call(function, List.of(arguments), type);
-    }
-
-    private static List<Object[]> single(Object... values)
-    {
-        List<Object[]> rows = new ArrayList<>();
-        for (Object value : values) {
-            rows.add(new Object[] {value});
-        }
-        return rows;
-    }
 
     @Test
     void stringFunctionsUseCharacters()

@@ -1,6 +1,5 @@
 package dev.basalt.execution.expression;
 
-import dev.basalt.planner.expression.Call;
 import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.spi.error.ErrorCode;
@@ -12,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static dev.basalt.execution.testing.ExpressionTester.assertFails;
+import static dev.basalt.execution.testing.ExpressionTester.call;
 import static dev.basalt.execution.testing.ExpressionTester.column;
 import static dev.basalt.execution.testing.ExpressionTester.constant;
 import static dev.basalt.execution.testing.ExpressionTester.evaluate;
+import static dev.basalt.execution.testing.ExpressionTester.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class NewFunctionTest
@@ -27,20 +27,6 @@ class NewFunctionTest
     private static final DataType V = DataTypes.VARCHAR;
     private static final DataType B = DataTypes.BIGINT;
     private static final DataType D = DataTypes.DOUBLE;
-
-    private static Call call(Function function, DataType type, RowExpression... arguments)
-    {
-        return new Call(function, List.of(arguments), type);
-    }
-
-    private static List<Object[]> single(Object... values)
-    {
-        List<Object[]> rows = new ArrayList<>();
-        for (Object value : values) {
-            rows.add(new Object[] {value});
-        }
-        return rows;
-    }
 
     private static RowExpression v(String value)
     {

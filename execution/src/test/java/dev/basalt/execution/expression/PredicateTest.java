@@ -1,6 +1,5 @@
 package dev.basalt.execution.expression;
 
-import dev.basalt.planner.expression.Call;
 import dev.basalt.planner.expression.CaseExpression;
 import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.InListExpression;
@@ -21,28 +20,16 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.basalt.execution.testing.ExpressionTester.assertFails;
+import static dev.basalt.execution.testing.ExpressionTester.call;
 import static dev.basalt.execution.testing.ExpressionTester.column;
 import static dev.basalt.execution.testing.ExpressionTester.constant;
 import static dev.basalt.execution.testing.ExpressionTester.evaluate;
+import static dev.basalt.execution.testing.ExpressionTester.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PredicateTest
 {
     private static final DataType B = DataTypes.BOOLEAN;
-
-    private static Call call(Function function, DataType type, RowExpression... arguments)
-    {
-        return new Call(function, List.of(arguments), type);
-    }
-
-    private static List<Object[]> single(Object... values)
-    {
-        List<Object[]> rows = new ArrayList<>();
-        for (Object value : values) {
-            rows.add(new Object[] {value});
-        }
-        return rows;
-    }
 
     @Test
     void comparisonsOnEveryType()

@@ -1,6 +1,8 @@
 package dev.basalt.execution.testing;
 
+import dev.basalt.planner.expression.Call;
 import dev.basalt.planner.expression.Constant;
+import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.InputReference;
 import dev.basalt.planner.expression.RowExpression;
 import dev.basalt.planner.plan.Filter;
@@ -36,6 +38,21 @@ public final class ExpressionTester
     public static Constant constant(Object value, DataType type)
     {
         return new Constant(value, type);
+    }
+
+    public static Call call(Function function, DataType type, RowExpression... arguments)
+    {
+        return new Call(function, List.of(arguments), type);
+    }
+
+    /** One-column input rows, one per value. */
+    public static List<Object[]> single(Object... values)
+    {
+        List<Object[]> rows = new ArrayList<>();
+        for (Object value : values) {
+            rows.add(new Object[] {value});
+        }
+        return rows;
     }
 
     /** The expression's value for each input row. */

@@ -84,6 +84,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import static dev.basalt.planner.analyzer.ArgumentCoercion.requireArguments;
+import static dev.basalt.planner.analyzer.ArgumentCoercion.undefinedFunction;
 
 /**
  * Binds one AST expression to a typed {@link RowExpression} over the symbols of a {@link Scope}: resolves names,
@@ -996,17 +998,17 @@ final class ExpressionAnalyzer
             }
             case "abs" -> {
                 requireArguments(name, arguments, 1, 1, call);
-                RowExpression value = numericArgument(arguments.getFirst(), name, call);
+                RowExpression value = ArgumentCoercion.numeric(arguments.getFirst(), name, call);
                 yield new Call(Function.ABS, List.of(value), value.type());
             }
             case "round" -> {
                 requireArguments(name, arguments, 1, 2, call);
-                yield round(numericArgument(arguments.getFirst(), name, call),
+                yield round(ArgumentCoercion.numeric(arguments.getFirst(), name, call),
                         arguments.size() > 1 ? Optional.of(integerArgument(arguments.get(1), name, call, DataTypes.INTEGER)) : Optional.empty(), call);
             }
             case "floor", "ceil", "ceiling" -> {
                 requireArguments(name, arguments, 1, 1, call);
-                yield floorOrCeil(name.equals("floor") ? Function.FLOOR : Function.CEIL, numericArgument(arguments.getFirst(), name, call));
+                yield floorOrCeil(name.equals("floor") ? Function.FLOOR : Function.CEIL, ArgumentCoercion.numeric(arguments.getFirst(), name, call));
             }
             case "upper", "ucase" -> stringFunction(Function.UPPER, arguments, call, DataTypes.VARCHAR);
             case "lower", "lcase" -> stringFunction(Function.LOWER, arguments, call, DataTypes.VARCHAR);
@@ -1069,7 +1071,7 @@ final class ExpressionAnalyzer
                     case "second", "seconds", "s", "sec", "secs" -> "second";
                     default -> throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "unit \"" + text + "\" not recognized for date_trunc", call);
                 };
-                RowExpression source = dateTimeArgument(arguments.get(1), name, call);
+                RowExpression source = ArgumentCoercion.dateTime(typing, arguments.get(1), name, call);
                 // a TIMESTAMP even for a DATE source, as in DuckDB and PostgreSQL
                 yield new Call(Function.DATE_TRUNC, List.of(new Constant(unit, DataTypes.VARCHAR), source), DataTypes.TIMESTAMP);
             }
@@ -1143,7 +1145,7 @@ final class ExpressionAnalyzer
             }
             case "sign" -> {
                 requireArguments(name, arguments, 1, 1, call);
-                RowExpression value = numericArgument(arguments.getFirst(), name, call);
+                RowExpression value = ArgumentCoercion.numeric(arguments.getFirst(), name, call);
                 yield new Call(Function.SIGN, List.of(value), value.type());
             }
             case "greatest", "least" -> {
@@ -1158,30 +1160,12 @@ final class ExpressionAnalyzer
 
     private static List<RowExpression> strings(List<RowExpression> arguments, Function function, Node node)
     {
-        List<RowExpression> result = new ArrayList<>();
-        for (RowExpression argument : arguments) {
-            result.add(stringArgument(argument, function, node));
-        }
-        return result;
+        return ArgumentCoercion.varchars(arguments, function.name().toLowerCase(Locale.ROOT), node);
     }
 
     private static RowExpression doubleArgument(RowExpression argument, String name, Node node)
     {
-        return TypeCoercion.coerce(numericArgument(argument, name, node), DataTypes.DOUBLE);
-    }
-
-    private RowExpression dateTimeArgument(RowExpression argument, String name, Node node)
-    {
-        if (OperatorTyping.isStringConstant(argument)) {
-            return typing.literalAs((Constant) argument, DataTypes.TIMESTAMP, name, node);
-        }
-        if (TypeCoercion.isDateTime(argument.type())) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.TIMESTAMP);
-        }
-        throw undefinedFunction(name, List.of(argument), node);
+        return TypeCoercion.coerce(ArgumentCoercion.numeric(argument, name, node), DataTypes.DOUBLE);
     }
 
     private RowExpression round(RowExpression value, Optional<RowExpression> digits, Node node)
@@ -1306,33 +1290,9 @@ final class ExpressionAnalyzer
 
     // ---------------------------------------------------------------- argument checks
 
-    private static void requireArguments(String name, List<RowExpression> arguments, int min, int max, Node node)
-    {
-        if (arguments.size() < min || arguments.size() > max) {
-            throw undefinedFunction(name, arguments, node);
-        }
-    }
-
     private static RowExpression stringArgument(RowExpression argument, Function function, Node node)
     {
-        if (argument.type() instanceof VarcharType) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.VARCHAR);
-        }
-        throw undefinedFunction(function.name().toLowerCase(Locale.ROOT), List.of(argument), node);
-    }
-
-    private static RowExpression numericArgument(RowExpression argument, String name, Node node)
-    {
-        if (argument.type().isNumeric()) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.INTEGER);
-        }
-        throw undefinedFunction(name, List.of(argument), node);
+        return ArgumentCoercion.varchar(argument, function.name().toLowerCase(Locale.ROOT), node);
     }
 
     private RowExpression integerArgument(RowExpression argument, String name, Node node)
@@ -1351,12 +1311,4 @@ final class ExpressionAnalyzer
         throw undefinedFunction(name, List.of(argument), node);
     }
 
-    private static BasaltException undefinedFunction(String name, List<RowExpression> arguments, Node node)
-    {
-        List<String> types = new ArrayList<>();
-        for (RowExpression argument : arguments) {
-            types.add(argument.type().sqlName());
-        }
-        return SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function " + name + "(" + String.join(", ", types) + ") does not exist", node);
-    }
 }

@@ -7,7 +7,6 @@ import dev.basalt.planner.expression.CaseExpression;
 import dev.basalt.planner.expression.Constant;
 import dev.basalt.planner.expression.Function;
 import dev.basalt.planner.expression.RowExpression;
-import dev.basalt.spi.error.BasaltException;
 import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BlobType;
 import dev.basalt.spi.type.DataType;
@@ -43,7 +42,7 @@ final class FunctionLibraryBinder
         RowExpression result = switch (name) {
             // ------------------------------------------------------------ dates and times
             case "strftime" -> {
-                require(name, arguments, 2, 2, node);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 2, node);
                 RowExpression value = arguments.get(0);
                 RowExpression format = arguments.get(1);
                 if (!TypeCoercion.isDateTime(value.type()) && TypeCoercion.isDateTime(format.type())) {
@@ -51,53 +50,53 @@ final class FunctionLibraryBinder
                     value = arguments.get(1);
                     format = arguments.get(0);
                 }
-                yield new Call(Function.STRFTIME, List.of(dateTime(value, name, node), string(format, name, node)), DataTypes.VARCHAR);
+                yield new Call(Function.STRFTIME, List.of(ArgumentCoercion.dateTime(typing, value, name, node), ArgumentCoercion.varchar(format, name, node)), DataTypes.VARCHAR);
             }
             case "strptime" -> {
-                require(name, arguments, 2, 2, node);
-                yield new Call(Function.STRPTIME, strings(arguments, name, node), DataTypes.TIMESTAMP);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 2, node);
+                yield new Call(Function.STRPTIME, ArgumentCoercion.varchars(arguments, name, node), DataTypes.TIMESTAMP);
             }
             case "make_date" -> {
-                require(name, arguments, 3, 3, node);
+                ArgumentCoercion.requireArguments(name, arguments, 3, 3, node);
                 yield new Call(Function.MAKE_DATE, bigints(arguments, name, node), DataTypes.DATE);
             }
             case "make_timestamp" -> {
-                require(name, arguments, 1, 6, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 6, node);
                 if (arguments.size() == 1) {
                     // microseconds since the epoch
                     yield new Call(Function.MAKE_TIMESTAMP, List.of(bigint(arguments.getFirst(), name, node)), DataTypes.TIMESTAMP);
                 }
-                require(name, arguments, 6, 6, node);
+                ArgumentCoercion.requireArguments(name, arguments, 6, 6, node);
                 List<RowExpression> operands = new ArrayList<>(bigints(arguments.subList(0, 5), name, node));
-                operands.add(toDouble(arguments.get(5), name, node));
+                operands.add(ArgumentCoercion.numericAs(typing, arguments.get(5), DataTypes.DOUBLE, name, node));
                 yield new Call(Function.MAKE_TIMESTAMP, operands, DataTypes.TIMESTAMP);
             }
             case "last_day" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.LAST_DAY, List.of(dateTime(arguments.getFirst(), name, node)), DataTypes.DATE);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.LAST_DAY, List.of(ArgumentCoercion.dateTime(typing, arguments.getFirst(), name, node)), DataTypes.DATE);
             }
             case "dayname", "monthname" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(name.equals("dayname") ? Function.DAYNAME : Function.MONTHNAME, List.of(dateTime(arguments.getFirst(), name, node)), DataTypes.VARCHAR);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(name.equals("dayname") ? Function.DAYNAME : Function.MONTHNAME, List.of(ArgumentCoercion.dateTime(typing, arguments.getFirst(), name, node)), DataTypes.VARCHAR);
             }
             case "age" -> {
-                require(name, arguments, 1, 2, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 2, node);
                 List<RowExpression> operands = new ArrayList<>();
                 if (arguments.size() == 1) {
                     // PostgreSQL: age(ts) = age(current_date, ts)
                     operands.add(new Constant(LocalDate.now().atStartOfDay(), DataTypes.TIMESTAMP));
                 }
                 for (RowExpression argument : arguments) {
-                    operands.add(TypeCoercion.coerce(dateTime(argument, name, node), DataTypes.TIMESTAMP));
+                    operands.add(TypeCoercion.coerce(ArgumentCoercion.dateTime(typing, argument, name, node), DataTypes.TIMESTAMP));
                 }
                 yield new Call(Function.AGE, operands, DataTypes.INTERVAL);
             }
             case "to_timestamp" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.TO_TIMESTAMP, List.of(toDouble(arguments.getFirst(), name, node)), DataTypes.TIMESTAMP);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.TO_TIMESTAMP, List.of(ArgumentCoercion.numericAs(typing, arguments.getFirst(), DataTypes.DOUBLE, name, node)), DataTypes.TIMESTAMP);
             }
             case "epoch_ms" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 RowExpression argument = arguments.getFirst();
                 if (TypeCoercion.isDateTime(argument.type())) {
                     yield new Call(Function.EPOCH_MS_OF, List.of(argument), DataTypes.BIGINT);
@@ -105,16 +104,16 @@ final class FunctionLibraryBinder
                 yield new Call(Function.EPOCH_MS, List.of(bigint(argument, name, node)), DataTypes.TIMESTAMP);
             }
             case "date_diff", "datediff", "date_sub", "datesub" -> {
-                require(name, arguments, 3, 3, node);
+                ArgumentCoercion.requireArguments(name, arguments, 3, 3, node);
                 if (!(arguments.getFirst() instanceof Constant part) || !(part.value() instanceof String text)) {
                     throw SemanticErrors.error(ErrorCode.INVALID_PARAMETER_VALUE, "the first argument of " + name + " must be a constant string", node);
                 }
                 Function function = name.startsWith("date_s") || name.equals("datesub") ? Function.DATE_SUB_UNITS : Function.DATE_DIFF_UNITS;
                 yield new Call(function, List.of(new Constant(diffPart(text, node), DataTypes.VARCHAR),
-                        dateTime(arguments.get(1), name, node), dateTime(arguments.get(2), name, node)), DataTypes.BIGINT);
+                        ArgumentCoercion.dateTime(typing, arguments.get(1), name, node), ArgumentCoercion.dateTime(typing, arguments.get(2), name, node)), DataTypes.BIGINT);
             }
             case "date_add" -> {
-                require(name, arguments, 2, 2, node);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 2, node);
                 yield typing.arithmetic(ArithmeticOperator.ADD, arguments.get(0), arguments.get(1), node);
             }
             // ------------------------------------------------------------ strings
@@ -122,34 +121,34 @@ final class FunctionLibraryBinder
             case "ascii" -> fixed(Function.ASCII, name, arguments, 1, DataTypes.INTEGER, node);
             case "unicode", "ord" -> fixed(Function.UNICODE, name, arguments, 1, DataTypes.INTEGER, node);
             case "md5", "sha256" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 RowExpression value = arguments.getFirst();
                 // a BLOB's bytes are hashed as they are, text as its UTF-8 bytes
                 yield new Call(name.equals("md5") ? Function.MD5 : Function.SHA256,
-                        List.of(value.type() instanceof BlobType ? value : string(value, name, node)), DataTypes.VARCHAR);
+                        List.of(value.type() instanceof BlobType ? value : ArgumentCoercion.varchar(value, name, node)), DataTypes.VARCHAR);
             }
             // ------------------------------------------------------------ BLOB
             case "octet_length" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 RowExpression value = arguments.getFirst();
-                yield new Call(Function.OCTET_LENGTH, List.of(value.type() instanceof BlobType ? value : string(value, name, node)), DataTypes.BIGINT);
+                yield new Call(Function.OCTET_LENGTH, List.of(value.type() instanceof BlobType ? value : ArgumentCoercion.varchar(value, name, node)), DataTypes.BIGINT);
             }
             case "hex", "to_hex" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 RowExpression value = arguments.getFirst();
-                yield new Call(Function.HEX, List.of(value.type() instanceof BlobType ? value : string(value, name, node)), DataTypes.VARCHAR);
+                yield new Call(Function.HEX, List.of(value.type() instanceof BlobType ? value : ArgumentCoercion.varchar(value, name, node)), DataTypes.VARCHAR);
             }
             case "unhex", "from_hex" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.UNHEX, List.of(string(arguments.getFirst(), name, node)), DataTypes.BLOB);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.UNHEX, List.of(ArgumentCoercion.varchar(arguments.getFirst(), name, node)), DataTypes.BLOB);
             }
             case "encode" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.ENCODE, List.of(string(arguments.getFirst(), name, node)), DataTypes.BLOB);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.ENCODE, List.of(ArgumentCoercion.varchar(arguments.getFirst(), name, node)), DataTypes.BLOB);
             }
             case "decode" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.DECODE, List.of(blob(arguments.getFirst(), name, node)), DataTypes.VARCHAR);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.DECODE, List.of(ArgumentCoercion.blob(arguments.getFirst(), name, node)), DataTypes.VARCHAR);
             }
             case "contains" -> fixed(Function.CONTAINS, name, arguments, 2, DataTypes.BOOLEAN, node);
             case "bit_length" -> fixed(Function.BIT_LENGTH, name, arguments, 1, DataTypes.BIGINT, node);
@@ -158,34 +157,34 @@ final class FunctionLibraryBinder
             case "hamming", "mismatches" -> fixed(Function.HAMMING, name, arguments, 2, DataTypes.BIGINT, node);
             case "jaccard" -> fixed(Function.JACCARD, name, arguments, 2, DataTypes.DOUBLE, node);
             case "chr" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 yield new Call(Function.CHR, List.of(bigint(arguments.getFirst(), name, node)), DataTypes.VARCHAR);
             }
             case "regexp_extract" -> {
-                require(name, arguments, 2, 3, node);
-                List<RowExpression> operands = new ArrayList<>(strings(arguments.subList(0, 2), name, node));
+                ArgumentCoercion.requireArguments(name, arguments, 2, 3, node);
+                List<RowExpression> operands = new ArrayList<>(ArgumentCoercion.varchars(arguments.subList(0, 2), name, node));
                 if (arguments.size() > 2) {
                     operands.add(bigint(arguments.get(2), name, node));
                 }
                 yield new Call(Function.REGEXP_EXTRACT, operands, DataTypes.VARCHAR);
             }
             case "regexp_full_match" -> {
-                require(name, arguments, 2, 3, node);
-                yield new Call(Function.REGEXP_FULL_MATCH, strings(arguments, name, node), DataTypes.BOOLEAN);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 3, node);
+                yield new Call(Function.REGEXP_FULL_MATCH, ArgumentCoercion.varchars(arguments, name, node), DataTypes.BOOLEAN);
             }
             case "concat_ws" -> {
-                require(name, arguments, 2, Integer.MAX_VALUE, node);
+                ArgumentCoercion.requireArguments(name, arguments, 2, Integer.MAX_VALUE, node);
                 List<RowExpression> operands = new ArrayList<>();
-                operands.add(string(arguments.getFirst(), name, node));
+                operands.add(ArgumentCoercion.varchar(arguments.getFirst(), name, node));
                 for (RowExpression argument : arguments.subList(1, arguments.size())) {
                     operands.add(argument.type() instanceof VarcharType ? argument : TypeCoercion.coerce(argument, DataTypes.VARCHAR));
                 }
                 yield new Call(Function.CONCAT_WS, operands, DataTypes.VARCHAR);
             }
             case "format" -> {
-                require(name, arguments, 1, Integer.MAX_VALUE, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, Integer.MAX_VALUE, node);
                 List<RowExpression> operands = new ArrayList<>();
-                operands.add(string(arguments.getFirst(), name, node));
+                operands.add(ArgumentCoercion.varchar(arguments.getFirst(), name, node));
                 for (RowExpression argument : arguments.subList(1, arguments.size())) {
                     // DuckDB formats DECIMAL values as DOUBLE (2.50 -> 2.5)
                     RowExpression value = argument.type() instanceof DecimalType ? TypeCoercion.coerce(argument, DataTypes.DOUBLE) : argument;
@@ -195,56 +194,56 @@ final class FunctionLibraryBinder
             }
             // ------------------------------------------------------------ math
             case "log2", "cbrt", "degrees", "radians", "sin", "cos", "tan", "cot", "asin", "acos", "atan", "even" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.valueOf(name.toUpperCase(Locale.ROOT)), List.of(toDouble(arguments.getFirst(), name, node)), DataTypes.DOUBLE);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.valueOf(name.toUpperCase(Locale.ROOT)), List.of(ArgumentCoercion.numericAs(typing, arguments.getFirst(), DataTypes.DOUBLE, name, node)), DataTypes.DOUBLE);
             }
             case "atan2" -> {
-                require(name, arguments, 2, 2, node);
-                yield new Call(Function.ATAN2, List.of(toDouble(arguments.get(0), name, node), toDouble(arguments.get(1), name, node)), DataTypes.DOUBLE);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 2, node);
+                yield new Call(Function.ATAN2, List.of(ArgumentCoercion.numericAs(typing, arguments.get(0), DataTypes.DOUBLE, name, node), ArgumentCoercion.numericAs(typing, arguments.get(1), DataTypes.DOUBLE, name, node)), DataTypes.DOUBLE);
             }
             case "isnan", "isinf", "isfinite" -> {
-                require(name, arguments, 1, 1, node);
-                yield new Call(Function.valueOf(name.toUpperCase(Locale.ROOT)), List.of(toDouble(arguments.getFirst(), name, node)), DataTypes.BOOLEAN);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
+                yield new Call(Function.valueOf(name.toUpperCase(Locale.ROOT)), List.of(ArgumentCoercion.numericAs(typing, arguments.getFirst(), DataTypes.DOUBLE, name, node)), DataTypes.BOOLEAN);
             }
             case "pi" -> {
-                require(name, arguments, 0, 0, node);
+                ArgumentCoercion.requireArguments(name, arguments, 0, 0, node);
                 yield new Constant(Math.PI, DataTypes.DOUBLE);
             }
             case "mod" -> {
-                require(name, arguments, 2, 2, node);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 2, node);
                 yield typing.arithmetic(ArithmeticOperator.MODULUS, arguments.get(0), arguments.get(1), node);
             }
             case "trunc" -> {
-                require(name, arguments, 1, 2, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 2, node);
                 yield trunc(arguments, node);
             }
             case "gcd", "lcm" -> {
-                require(name, arguments, 2, 2, node);
+                ArgumentCoercion.requireArguments(name, arguments, 2, 2, node);
                 yield new Call(name.equals("gcd") ? Function.GCD : Function.LCM, bigints(arguments, name, node), DataTypes.BIGINT);
             }
             case "factorial" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 // DuckDB returns HUGEINT; 33! is the largest that fits 38 digits
                 yield new Call(Function.FACTORIAL, List.of(bigint(arguments.getFirst(), name, node)), DecimalType.of(DecimalType.MAX_PRECISION, 0));
             }
             case "bit_count" -> {
-                require(name, arguments, 1, 1, node);
+                ArgumentCoercion.requireArguments(name, arguments, 1, 1, node);
                 RowExpression value = arguments.getFirst();
                 if (value.type() instanceof NullType) {
                     value = TypeCoercion.coerce(value, DataTypes.INTEGER);
                 }
                 if (!value.type().isIntegral()) {
-                    throw undefined(name, arguments, node);
+                    throw ArgumentCoercion.undefinedFunction(name, arguments, node);
                 }
                 // DuckDB: TINYINT; counts the bits of the operand's own width
                 yield new Call(Function.BIT_COUNT, List.of(value), DataTypes.SMALLINT);
             }
             case "random" -> {
-                require(name, arguments, 0, 0, node);
+                ArgumentCoercion.requireArguments(name, arguments, 0, 0, node);
                 yield new Call(Function.RANDOM, List.of(), DataTypes.DOUBLE);
             }
             case "uuid", "gen_random_uuid" -> {
-                require(name, arguments, 0, 0, node);
+                ArgumentCoercion.requireArguments(name, arguments, 0, 0, node);
                 yield new Call(Function.UUID, List.of(), DataTypes.VARCHAR);
             }
             default -> null;
@@ -255,7 +254,7 @@ final class FunctionLibraryBinder
     /** TRUNC(x): integers unchanged, DECIMAL toward zero at scale 0; TRUNC(x, n) keeps integer types, else DOUBLE. */
     private RowExpression trunc(List<RowExpression> arguments, Node node)
     {
-        RowExpression value = numeric(arguments.getFirst(), "trunc", node);
+        RowExpression value = ArgumentCoercion.numeric(arguments.getFirst(), "trunc", node);
         DataType type = value.type();
         if (arguments.size() == 1) {
             if (type.isIntegral()) {
@@ -305,65 +304,8 @@ final class FunctionLibraryBinder
 
     private static RowExpression fixed(Function function, String name, List<RowExpression> arguments, int count, DataType type, Node node)
     {
-        require(name, arguments, count, count, node);
-        return new Call(function, strings(arguments, name, node), type);
-    }
-
-    private static void require(String name, List<RowExpression> arguments, int min, int max, Node node)
-    {
-        if (arguments.size() < min || arguments.size() > max) {
-            throw undefined(name, arguments, node);
-        }
-    }
-
-    private static List<RowExpression> strings(List<RowExpression> arguments, String name, Node node)
-    {
-        List<RowExpression> result = new ArrayList<>();
-        for (RowExpression argument : arguments) {
-            result.add(string(argument, name, node));
-        }
-        return result;
-    }
-
-    private static RowExpression string(RowExpression argument, String name, Node node)
-    {
-        if (argument.type() instanceof VarcharType) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.VARCHAR);
-        }
-        throw undefined(name, List.of(argument), node);
-    }
-
-    private static RowExpression blob(RowExpression argument, String name, Node node)
-    {
-        if (argument.type() instanceof BlobType) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.BLOB);
-        }
-        throw undefined(name, List.of(argument), node);
-    }
-
-    private static RowExpression numeric(RowExpression argument, String name, Node node)
-    {
-        if (argument.type().isNumeric()) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.INTEGER);
-        }
-        throw undefined(name, List.of(argument), node);
-    }
-
-    private RowExpression toDouble(RowExpression argument, String name, Node node)
-    {
-        if (OperatorTyping.isStringConstant(argument)) {
-            return typing.literalAs((Constant) argument, DataTypes.DOUBLE, name, node);
-        }
-        return TypeCoercion.coerce(numeric(argument, name, node), DataTypes.DOUBLE);
+        ArgumentCoercion.requireArguments(name, arguments, count, count, node);
+        return new Call(function, ArgumentCoercion.varchars(arguments, name, node), type);
     }
 
     private List<RowExpression> bigints(List<RowExpression> arguments, String name, Node node)
@@ -378,32 +320,6 @@ final class FunctionLibraryBinder
     /** An integer argument as BIGINT; DECIMAL/DOUBLE values are rounded by the cast, as DuckDB's implicit cast does. */
     private RowExpression bigint(RowExpression argument, String name, Node node)
     {
-        if (OperatorTyping.isStringConstant(argument)) {
-            return typing.literalAs((Constant) argument, DataTypes.BIGINT, name, node);
-        }
-        return TypeCoercion.coerce(numeric(argument, name, node), DataTypes.BIGINT);
-    }
-
-    private RowExpression dateTime(RowExpression argument, String name, Node node)
-    {
-        if (OperatorTyping.isStringConstant(argument)) {
-            return typing.literalAs((Constant) argument, DataTypes.TIMESTAMP, name, node);
-        }
-        if (TypeCoercion.isDateTime(argument.type())) {
-            return argument;
-        }
-        if (argument.type() instanceof NullType) {
-            return TypeCoercion.coerce(argument, DataTypes.TIMESTAMP);
-        }
-        throw undefined(name, List.of(argument), node);
-    }
-
-    private static BasaltException undefined(String name, List<RowExpression> arguments, Node node)
-    {
-        List<String> types = new ArrayList<>();
-        for (RowExpression argument : arguments) {
-            types.add(argument.type().sqlName());
-        }
-        return SemanticErrors.error(ErrorCode.UNDEFINED_FUNCTION, "function " + name + "(" + String.join(", ", types) + ") does not exist", node);
+        return ArgumentCoercion.numericAs(typing, argument, DataTypes.BIGINT, name, node);
     }
 }

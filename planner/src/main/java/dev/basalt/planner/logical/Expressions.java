@@ -237,6 +237,18 @@ public final class Expressions
         };
     }
 
+    /**
+     * A two-argument call with a lone constant moved to the right, comparisons flipped ({@code 5 < a} is
+     * {@code a > 5}); otherwise the call itself.
+     */
+    public static Call constantOnRight(Call call)
+    {
+        if (call.arguments().size() == 2 && call.argument(0) instanceof Constant && !(call.argument(1) instanceof Constant)) {
+            return new Call(flipComparison(call.function()), List.of(call.argument(1), call.argument(0)), call.type());
+        }
+        return call;
+    }
+
     public static Call booleanCall(Function function, RowExpression... arguments)
     {
         return new Call(function, List.of(arguments), BooleanType.BOOLEAN);

@@ -12,7 +12,7 @@ import java.util.List;
  * so correlated references are plain symbol references to the outer side.
  */
 public sealed interface LogicalPlan
-        permits Scan, Values, Filter, Project, Aggregate, Join, Sort, TopN, Limit, EnforceSingleRow, SetOperation, Window, RecursiveUnion, WorkTableScan, SeriesScan, Apply, Output
+        permits LeafPlan, Filter, Project, Aggregate, Join, Sort, TopN, Limit, EnforceSingleRow, SetOperation, Window, RecursiveUnion, WorkTableScan, Apply, Output
 {
     /** Output symbols, in order. */
     List<Symbol> outputs();

@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  */
 public record Scan(TableSchema schema, List<Integer> columns, List<Symbol> outputs, List<ColumnPredicate> predicates, TableStatistics statistics,
         Optional<IndexLookup> index)
-        implements LogicalPlan
+        implements LeafPlan
 {
     /** The pseudo ordinal of the row-id column (beyond any real ordinal, so statistics lookups see no column). */
     public static final int ROW_ID = Integer.MAX_VALUE;
@@ -57,20 +57,5 @@ public record Scan(TableSchema schema, List<Integer> columns, List<Symbol> outpu
     {
         int index = outputs.indexOf(symbol);
         return index < 0 ? -1 : columns.get(index);
-    }
-
-    @Override
-    public List<LogicalPlan> sources()
-    {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withSources(List<LogicalPlan> sources)
-    {
-        if (!sources.isEmpty()) {
-            throw new IllegalArgumentException("a scan has no sources");
-        }
-        return this;
     }
 }

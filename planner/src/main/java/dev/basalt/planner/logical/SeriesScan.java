@@ -5,7 +5,7 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /** generate_series / range in FROM: one output, BIGINT or TIMESTAMP (see {@link dev.basalt.planner.plan.SeriesScan}). */
-public record SeriesScan(Symbol output, long start, long stop, long step, int stepMonths, int stepDays, boolean inclusive) implements LogicalPlan
+public record SeriesScan(Symbol output, long start, long stop, long step, int stepMonths, int stepDays, boolean inclusive) implements LeafPlan
 {
     public SeriesScan
     {
@@ -16,21 +16,6 @@ public record SeriesScan(Symbol output, long start, long stop, long step, int st
     public List<Symbol> outputs()
     {
         return List.of(output);
-    }
-
-    @Override
-    public List<LogicalPlan> sources()
-    {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withSources(List<LogicalPlan> sources)
-    {
-        if (!sources.isEmpty()) {
-            throw new IllegalArgumentException("a series has no sources");
-        }
-        return this;
     }
 
     public long estimatedRows()

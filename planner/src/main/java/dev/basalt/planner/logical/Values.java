@@ -8,7 +8,7 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /** Literal rows; every row has one expression (without symbol references) per output, of the output's type. */
-public record Values(List<Symbol> outputs, List<List<RowExpression>> rows) implements LogicalPlan
+public record Values(List<Symbol> outputs, List<List<RowExpression>> rows) implements LeafPlan
 {
     public Values
     {
@@ -27,20 +27,5 @@ public record Values(List<Symbol> outputs, List<List<RowExpression>> rows) imple
     public static Values empty(List<Symbol> outputs)
     {
         return new Values(outputs, List.of());
-    }
-
-    @Override
-    public List<LogicalPlan> sources()
-    {
-        return List.of();
-    }
-
-    @Override
-    public LogicalPlan withSources(List<LogicalPlan> sources)
-    {
-        if (!sources.isEmpty()) {
-            throw new IllegalArgumentException("values have no sources");
-        }
-        return this;
     }
 }

@@ -81,14 +81,10 @@ public final class ColumnPredicateExtractor
         if (call.arguments().size() != 2) {
             return Optional.empty();
         }
-        RowExpression left = call.argument(0);
-        RowExpression right = call.argument(1);
-        if (left instanceof Constant && !(right instanceof Constant)) {
-            RowExpression swap = left;
-            left = right;
-            right = swap;
-            function = Expressions.flipComparison(function);
-        }
+        Call oriented = Expressions.constantOnRight(call);
+        RowExpression left = oriented.argument(0);
+        RowExpression right = oriented.argument(1);
+        function = oriented.function();
         if (!(right instanceof Constant constant) || constant.isNull()) {
             return Optional.empty();
         }

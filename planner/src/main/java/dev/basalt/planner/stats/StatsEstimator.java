@@ -412,14 +412,10 @@ public final class StatsEstimator
                 && function != Function.GREATER_THAN && function != Function.GREATER_THAN_OR_EQUAL) {
             return false;
         }
-        RowExpression left = call.argument(0);
-        RowExpression right = call.argument(1);
-        if (left instanceof Constant && !(right instanceof Constant)) {
-            RowExpression swap = left;
-            left = right;
-            right = swap;
-            function = Expressions.flipComparison(function);
-        }
+        Call oriented = Expressions.constantOnRight(call);
+        RowExpression left = oriented.argument(0);
+        RowExpression right = oriented.argument(1);
+        function = oriented.function();
         if (!(left instanceof InputReference reference) || !(right instanceof Constant constant) || constant.isNull()) {
             return false;
         }
@@ -466,15 +462,10 @@ public final class StatsEstimator
 
     private static double comparison(Call call, PlanEstimate input, boolean equality)
     {
-        RowExpression left = call.argument(0);
-        RowExpression right = call.argument(1);
-        Function function = call.function();
-        if (left instanceof Constant && !(right instanceof Constant)) {
-            RowExpression swap = left;
-            left = right;
-            right = swap;
-            function = Expressions.flipComparison(function);
-        }
+        Call oriented = Expressions.constantOnRight(call);
+        RowExpression left = oriented.argument(0);
+        RowExpression right = oriented.argument(1);
+        Function function = oriented.function();
         if (right instanceof Constant constant && constant.isNull() && function != Function.IS_NOT_DISTINCT_FROM) {
             return 0;
         }
