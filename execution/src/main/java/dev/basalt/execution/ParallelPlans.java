@@ -7,6 +7,7 @@ import dev.basalt.execution.operator.FilterOperator;
 import dev.basalt.execution.operator.GatherOperator;
 import dev.basalt.execution.operator.HashAggregateOperator;
 import dev.basalt.execution.operator.HashJoinOperator;
+import dev.basalt.execution.operator.LimitOperator;
 import dev.basalt.execution.operator.Operator;
 import dev.basalt.execution.operator.OperatorContext;
 import dev.basalt.execution.operator.ParallelAggregateOperator;
@@ -16,14 +17,17 @@ import dev.basalt.execution.operator.ProjectOperator;
 import dev.basalt.execution.operator.SortOperator;
 import dev.basalt.execution.operator.TableScanOperator;
 import dev.basalt.execution.operator.TopNOperator;
+import dev.basalt.planner.plan.AggregateCall;
 import dev.basalt.planner.plan.Filter;
 import dev.basalt.planner.plan.HashAggregate;
 import dev.basalt.planner.plan.HashJoin;
+import dev.basalt.planner.plan.Limit;
 import dev.basalt.planner.plan.PhysicalPlan;
 import dev.basalt.planner.plan.Project;
 import dev.basalt.planner.plan.Sort;
 import dev.basalt.planner.plan.TableScan;
 import dev.basalt.planner.plan.TopN;
+import dev.basalt.spi.catalog.Column;
 import dev.basalt.spi.catalog.ScanSplit;
 import dev.basalt.spi.catalog.Table;
 
@@ -38,10 +42,13 @@ import java.util.Optional;
  * Project, the probe side of a HashJoin whose build can be shared) over one TableScan; it runs as one copy per
  * {@link ScanSplit}, each on its own worker with its own operator instances, feeding a pipeline breaker:
  * <ul>
- *   <li>HashAggregate: per-worker partial aggregation and a merge ({@link ParallelAggregateOperator}); with an
- *       aggregate that cannot merge (DISTINCT, ...) a single aggregation over a {@link GatherOperator};</li>
+ *   <li>HashAggregate: per-worker partial aggregation and a merge ({@link ParallelAggregateOperator}); when
+ *       every aggregate is COUNT/SUM/AVG/MIN/MAX(DISTINCT x) of one x, a parallel grouping by (keys, x) and the
+ *       aggregation without DISTINCT over it; with another aggregate that cannot merge, a single aggregation over
+ *       a {@link GatherOperator};</li>
  *   <li>TopN: a TopN per worker, gathered into a final TopN; Sort: gathered, then sorted;</li>
- *   <li>the build side of a HashJoin: gathered into the (single) build.</li>
+ *   <li>the build side of a HashJoin: gathered into the (single) build;</li>
+ *   <li>the query's result, when the pipeline is the root (below LIMITs only): gathered.</li>
  * </ul>
  * The hash tables a splittable pipeline probes are built once, before the workers start, and shared read-only.
  * Everything else runs on the query thread, and so does everything when {@code threads} is 1 or the table is
@@ -65,6 +72,13 @@ final class ParallelPlans
                 }
                 if (HashAggregateOperator.mergeable(aggregate)) {
                     yield Optional.of(parallelAggregate(aggregate, splits, context, memory, sequence));
+                }
+                Optional<HashAggregate> distinctValues = distinctValues(aggregate);
+                if (distinctValues.isPresent()) {
+                    HashAggregate outer = overDistinctValues(aggregate, distinctValues.get());
+                    Operator values = parallelAggregate(distinctValues.get(), splits, context, memory, sequence);
+                    yield Optional.of(PlanExecutor.withSource(name(aggregate, sequence), memory, values,
+                            (operatorContext, source) -> new HashAggregateOperator(operatorContext, outer, source)));
                 }
                 Operator gather = gather(aggregate.source(), splits, context, memory, sequence, null);
                 yield Optional.of(PlanExecutor.withSource(name(aggregate, sequence), memory, gather,
@@ -92,6 +106,38 @@ final class ParallelPlans
         };
     }
 
+    /**
+     * The root of a query: a splittable pipeline with no pipeline breaker above it (a plain SELECT, possibly under
+     * LIMITs) is gathered from parallel workers when its table is large; everything else is built as usual. Under a
+     * LIMIT the gather's bounded queue stops the workers after a few batches each once the limit stops pulling,
+     * and closing the query stops them for good.
+     */
+    static Operator buildRoot(PhysicalPlan plan, ExecutionContext context, QueryMemory memory, int[] sequence)
+    {
+        if (plan instanceof Limit limit && !rowsWithoutFilter(limit.source())) {
+            String name = name(limit, sequence);
+            Operator source = buildRoot(limit.source(), context, memory, sequence);
+            return PlanProfile.wrap(memory.profile(), limit, PlanExecutor.withSource(name, memory, source,
+                    (operatorContext, input) -> new LimitOperator(operatorContext, limit, input)));
+        }
+        if (plan instanceof Limit) {
+            // LIMIT over an unfiltered scan: the first batches already satisfy it, workers would only read ahead
+            return PlanExecutor.build(plan, context, memory, sequence);
+        }
+        return PlanExecutor.buildJoinInput(plan, context, memory, sequence);
+    }
+
+    /** Whether every scanned row reaches the output (no filter, no join), so a LIMIT needs no parallel reading. */
+    private static boolean rowsWithoutFilter(PhysicalPlan plan)
+    {
+        return switch (plan) {
+            case TableScan scan -> scan.predicates().isEmpty();
+            case Project project -> rowsWithoutFilter(project.source());
+            case Limit limit -> rowsWithoutFilter(limit.source());
+            default -> false;
+        };
+    }
+
     /** The build input of a hash join, gathered from parallel workers when it is a large splittable pipeline. */
     static Optional<Operator> tryGather(PhysicalPlan plan, ExecutionContext context, QueryMemory memory, int[] sequence)
     {
@@ -103,6 +149,53 @@ final class ParallelPlans
             return Optional.empty();
         }
         return Optional.of(gather(plan, splits, context, memory, sequence, null));
+    }
+
+    /**
+     * For an aggregation whose every aggregate is a plain COUNT/SUM/AVG/MIN/MAX(DISTINCT x) of the same x: the
+     * grouping by (keys, x) that removes the duplicates in parallel (it has no aggregates, so it merges); the
+     * aggregation proper then runs without DISTINCT over its (far fewer) rows. Keys come first, x last.
+     */
+    private static Optional<HashAggregate> distinctValues(HashAggregate aggregate)
+    {
+        if (aggregate.aggregates().isEmpty()) {
+            return Optional.empty();
+        }
+        int argument = -1;
+        for (AggregateCall call : aggregate.aggregates()) {
+            boolean simple = switch (call.function()) {
+                case COUNT, SUM, AVG, MIN, MAX -> true;
+                default -> false;
+            };
+            if (!simple || !call.distinct() || call.arguments().size() != 1 || call.filter().isPresent() || !call.orderBy().isEmpty()
+                    || !call.parameters().isEmpty() || (argument != -1 && argument != call.arguments().getFirst())) {
+                return Optional.empty();
+            }
+            argument = call.arguments().getFirst();
+        }
+        List<Column> input = aggregate.source().outputColumns();
+        List<Integer> keys = new ArrayList<>(aggregate.groupingKeys());
+        keys.add(argument);
+        List<Column> output = new ArrayList<>(keys.size());
+        for (int key : keys) {
+            output.add(input.get(key));
+        }
+        return Optional.of(new HashAggregate(aggregate.source(), keys, List.of(), output, -1));
+    }
+
+    /** {@code aggregate} over the rows of {@link #distinctValues}: the same keys and aggregates, without DISTINCT. */
+    private static HashAggregate overDistinctValues(HashAggregate aggregate, HashAggregate values)
+    {
+        int keyCount = aggregate.groupingKeys().size();
+        List<Integer> keys = new ArrayList<>(keyCount);
+        for (int i = 0; i < keyCount; i++) {
+            keys.add(i);
+        }
+        List<AggregateCall> calls = new ArrayList<>(aggregate.aggregates().size());
+        for (AggregateCall call : aggregate.aggregates()) {
+            calls.add(new AggregateCall(call.function(), List.of(keyCount), false, call.type()));
+        }
+        return new HashAggregate(values, keys, calls, aggregate.outputColumns(), aggregate.estimatedRows());
     }
 
     /** How many workers a splittable pipeline gets (1 when it is not splittable or its table is small). */

@@ -72,7 +72,7 @@ public final class PlanExecutor
         QueryMemory memory = new QueryMemory(context.allocator(), profile);
         Operator root;
         try {
-            root = build(plan, context, memory, new int[1]);
+            root = ParallelPlans.buildRoot(plan, context, memory, new int[1]);
         }
         catch (RuntimeException e) {
             throw QueryIterator.translate(e, memory);

@@ -16,6 +16,7 @@ import dev.basalt.spi.error.ErrorCode;
 import dev.basalt.spi.type.BooleanType;
 import dev.basalt.spi.type.DataType;
 import dev.basalt.spi.type.DecimalType;
+import dev.basalt.spi.type.IntervalType;
 import dev.basalt.spi.type.NullType;
 import dev.basalt.spi.type.VarcharType;
 import dev.basalt.spi.value.Values;
@@ -205,6 +206,18 @@ public final class ExpressionCompiler
 
     private Evaluator strictCall(Function function, List<Evaluator> arguments, DataType type)
     {
+        if (type instanceof IntervalType && function != Function.NEGATE && arguments.size() == 2 && arguments.get(0).type() instanceof IntervalType) {
+            IntervalArithmeticEvaluator.Operation operation = switch (function) {
+                case ADD -> IntervalArithmeticEvaluator.Operation.ADD;
+                case SUBTRACT -> IntervalArithmeticEvaluator.Operation.SUBTRACT;
+                case MULTIPLY -> IntervalArithmeticEvaluator.Operation.MULTIPLY;
+                case DIVIDE -> IntervalArithmeticEvaluator.Operation.DIVIDE;
+                default -> null;
+            };
+            if (operation != null) {
+                return new IntervalArithmeticEvaluator(operation, arguments.get(0), arguments.get(1), type, allocator);
+            }
+        }
         return switch (function) {
             case ADD -> arithmetic(ArithmeticOperation.ADD, arguments, type);
             case SUBTRACT -> arithmetic(ArithmeticOperation.SUBTRACT, arguments, type);

@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
  * bounded queue (memory stays bounded when the consumer is slow); the consumer takes them in arrival order. A
  * batch's buffers move to this operator's allocator on the worker before the hand-off, so a worker closes its own
  * operators when it ends. The first worker failure is rethrown to the consumer and stops the others; closing early
- * stops the workers, waits for them, and frees the batches still queued.
+ * stops the workers, waits for them, and frees the batches still queued; {@link #finishEarly} (a LIMIT above is
+ * done) stops them right away.
  */
 public final class GatherOperator
         implements Operator
@@ -144,6 +145,14 @@ public final class GatherOperator
             scope.fail(new BasaltException(ErrorCode.QUERY_CANCELED, "canceling statement due to interruption"));
             return false;
         }
+    }
+
+    /** Stops the workers (they close their own pipelines); the batches still queued are freed by close. */
+    @Override
+    public void finishEarly()
+    {
+        finished = true;
+        scope.stop();
     }
 
     @Override

@@ -107,23 +107,31 @@ public final class HashAggregateOperator
      */
     public static boolean mergeable(HashAggregate plan)
     {
-        List<Column> input = plan.source().outputColumns();
         for (AggregateCall call : plan.aggregates()) {
-            if (call.distinct()) {
-                return false;
-            }
-            DataType inputType = call.arguments().isEmpty() ? null : input.get(call.arguments().get(0)).type();
-            try {
-                if (!Accumulators.create(call, inputType).mergeable()) {
-                    return false;
-                }
-            }
-            catch (RuntimeException e) {
-                // the single-threaded path reports it
+            if (!mergeable(call)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the accumulator of {@code call} merges: decided by function, so that a new function needs a decision
+     * here (the accumulators' own {@code mergeable()} must agree; a test checks it). A call over an input type its
+     * function does not support counts as mergeable: building it fails the same way on any number of threads.
+     */
+    static boolean mergeable(AggregateCall call)
+    {
+        if (call.distinct() || (!call.orderBy().isEmpty() && call.function().orderSensitive())) {
+            return false;
+        }
+        return switch (call.function()) {
+            case COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR, BIT_AND, BIT_OR, BIT_XOR,
+                    STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, COVAR_SAMP, COVAR_POP, CORR, REGR_SLOPE, REGR_INTERCEPT,
+                    REGR_R2, REGR_AVGX, REGR_AVGY, REGR_SXX, REGR_SYY, REGR_SXY -> true;
+            // holistic or order-dependent: their state is not a mergeable summary
+            case QUANTILE_CONT, QUANTILE_DISC, MODE, ARG_MIN, ARG_MAX, ANY_VALUE, FIRST, LAST, STRING_AGG -> false;
+        };
     }
 
     /** Reads the whole input into the aggregation state (a parallel worker's partial aggregation). */

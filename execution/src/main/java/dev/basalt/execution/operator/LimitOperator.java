@@ -44,6 +44,10 @@ public final class LimitOperator
             int to = from + (int) Math.min(count - from, remaining);
             toSkip = 0;
             remaining -= to - from;
+            if (remaining == 0) {
+                // e.g. parallel workers feeding a gather below stop now, not when the result is closed
+                source.finishEarly();
+            }
             if (from == 0 && to == count) {
                 return batch;
             }
@@ -63,6 +67,12 @@ public final class LimitOperator
             }
         }
         return null;
+    }
+
+    @Override
+    public void finishEarly()
+    {
+        source.finishEarly();
     }
 
     @Override

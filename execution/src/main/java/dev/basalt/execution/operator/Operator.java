@@ -15,6 +15,12 @@ public interface Operator
      */
     ColumnBatch next();
 
+    /**
+     * The consumer will pull no more batches (a LIMIT is done): an operator with background work stops it now
+     * instead of at {@link #close()}, which still follows. Only a hint; operators without such work ignore it.
+     */
+    default void finishEarly() {}
+
     /** Releases everything: held batches, state, child operators, and the operator's allocator. Idempotent. */
     @Override
     void close();

@@ -27,6 +27,12 @@ public final class ProfilingOperator
     }
 
     @Override
+    public void finishEarly()
+    {
+        delegate.finishEarly();
+    }
+
+    @Override
     public void close()
     {
         delegate.close();

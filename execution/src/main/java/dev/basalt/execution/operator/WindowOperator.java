@@ -40,6 +40,7 @@ public final class WindowOperator
     private ColumnStore store;
     private int[] order;
     private WindowResult[] results;
+    private WindowFunctionComputer computer;
     private int emitted;
     private boolean closed;
 
@@ -124,7 +125,7 @@ public final class WindowOperator
             ascending.add(key.ascending());
         }
         WindowLayout layout = new WindowLayout(sorted, partitionKeys, orderKeys, orderColumns, orderTypes, ascending);
-        WindowFunctionComputer computer = new WindowFunctionComputer(layout, store);
+        computer = new WindowFunctionComputer(layout, store, context.allocator());
         results = new WindowResult[functions.size()];
         for (int f = 0; f < results.length; f++) {
             results[f] = computer.compute(functions.get(f));
@@ -139,6 +140,6 @@ public final class WindowOperator
             return;
         }
         closed = true;
-        new Closer().add(store).add(source).add(context).close();
+        new Closer().add(computer).add(store).add(source).add(context).close();
     }
 }

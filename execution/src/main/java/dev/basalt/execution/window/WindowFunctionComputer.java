@@ -1,10 +1,16 @@
 package dev.basalt.execution.window;
 
+import dev.basalt.execution.aggregate.Accumulator;
+import dev.basalt.execution.aggregate.Accumulators;
+import dev.basalt.execution.aggregate.BitAccumulator;
+import dev.basalt.execution.aggregate.LongMinMaxAccumulator;
+import dev.basalt.execution.aggregate.MomentsAccumulator;
 import dev.basalt.execution.sort.SortColumn;
 import dev.basalt.execution.vector.Bitmaps;
 import dev.basalt.execution.vector.ColumnStore;
 import dev.basalt.execution.vector.DecimalMath;
 import dev.basalt.execution.vector.Vectors;
+import dev.basalt.planner.plan.AggregateCall;
 import dev.basalt.planner.plan.AggregateFunction;
 import dev.basalt.planner.plan.WindowFunction;
 import dev.basalt.planner.plan.WindowFunctionCall;
@@ -18,6 +24,7 @@ import dev.basalt.spi.type.IntegerType;
 import dev.basalt.spi.type.NullType;
 import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 import java.lang.foreign.MemorySegment;
@@ -25,6 +32,7 @@ import java.lang.foreign.ValueLayout;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,8 +41,11 @@ import java.util.List;
  * the positions of the non-NULL values); COUNT/SUM/AVG through prefix sums (exact 128-bit for integers and
  * decimals; running sums or a segment tree for floats, where subtracting prefixes would lose precision); MIN/MAX
  * with a monotonic deque over the sliding frame; DISTINCT aggregates by counting value ids in the sliding frame.
+ * The other aggregates (statistics, bool_*, bit_*, first/last, arg_min/arg_max) reuse the hash aggregate's
+ * accumulators per distinct frame (see {@link #accumulated}).
  */
 public final class WindowFunctionComputer
+        implements AutoCloseable
 {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
 
@@ -45,9 +56,13 @@ public final class WindowFunctionComputer
     private final int[] order;
     private final int[] frameStart;
     private final int[] frameEnd;
+    private final BufferAllocator allocator;
+    // result vectors of accumulator-computed aggregates, referenced by their WindowResult.Rows until close
+    private final List<FieldVector> owned = new ArrayList<>();
 
-    public WindowFunctionComputer(WindowLayout layout, ColumnStore store)
+    public WindowFunctionComputer(WindowLayout layout, ColumnStore store, BufferAllocator allocator)
     {
+        this.allocator = allocator;
         this.layout = layout;
         this.frames = new WindowFrames(layout);
         this.store = store;
@@ -248,6 +263,12 @@ public final class WindowFunctionComputer
             }
             return new WindowResult.Longs(counts, null);
         }
+        switch (function) {
+            case COUNT, SUM, AVG, MIN, MAX -> {}
+            default -> {
+                return accumulated(function, arguments, resultType);
+            }
+        }
         FieldVector input = store.vector(arguments.getFirst());
         DataType inputType = store.types().get(arguments.getFirst());
         if (function == AggregateFunction.MIN || function == AggregateFunction.MAX) {
@@ -276,6 +297,93 @@ public final class WindowFunctionComputer
             case NullType t -> new WindowResult.Longs(new long[n], allTrue(n));
             default -> throw new BasaltException(ErrorCode.UNDEFINED_FUNCTION, function + " is not defined for " + inputType.sqlName());
         };
+    }
+
+    /**
+     * The other aggregates (statistics, bool_*, bit_*, first/last, arg_min/arg_max, ...) reuse the hash
+     * aggregate's accumulators, one group per distinct frame: rows whose frame equals the previous row's (whole
+     * partitions, RANGE peers) share a group. Growing frames (same start, end moving forward: running aggregates)
+     * of the streaming accumulators (moments, bool_*, bit_*) extend a running state and copy it into each row's
+     * group by a merge, O(n) in all; other frames are aggregated from scratch, O(n * frame size) (correct first:
+     * these accumulators have no removable state).
+     */
+    private WindowResult accumulated(AggregateFunction function, List<Integer> arguments, DataType resultType)
+    {
+        List<DataType> types = new ArrayList<>();
+        FieldVector[] inputs = new FieldVector[arguments.size()];
+        for (int a = 0; a < inputs.length; a++) {
+            inputs[a] = store.vector(arguments.get(a));
+            types.add(store.types().get(arguments.get(a)));
+        }
+        AggregateCall call = new AggregateCall(function, arguments, false, resultType);
+        int[] groupOf = new int[n];
+        int[] rows = new int[n];
+        int groups = 0;
+        FieldVector output = Vectors.create(resultType, "window", allocator);
+        owned.add(output);
+        Accumulator running = null;
+        try (Accumulator accumulator = Accumulators.create(call, types, List.of(), allocator)) {
+            accumulator.ensureCapacity(Math.max(n, 1));
+            boolean streaming = accumulator.mergeable() && (accumulator instanceof MomentsAccumulator
+                    || accumulator instanceof BitAccumulator || accumulator instanceof LongMinMaxAccumulator);
+            int runStart = -1;
+            int runEnd = -1;
+            int[] target = new int[1];
+            for (int i = 0; i < n; i++) {
+                int s = frameStart[i];
+                int e = frameEnd[i];
+                if (i > 0 && s == frameStart[i - 1] && e == frameEnd[i - 1]) {
+                    groupOf[i] = groupOf[i - 1];
+                    continue;
+                }
+                int group = groups++;
+                groupOf[i] = group;
+                if (streaming && running != null && s == runStart && e >= runEnd) {
+                    if (e > runEnd) {
+                        System.arraycopy(order, runEnd, rows, 0, e - runEnd);
+                        running.addToGroup(inputs, rows, e - runEnd, 0);
+                        runEnd = e;
+                    }
+                    target[0] = group;
+                    accumulator.merge(running, target, 1);
+                    continue;
+                }
+                if (e > s) {
+                    System.arraycopy(order, s, rows, 0, e - s);
+                    accumulator.addToGroup(inputs, rows, e - s, group);
+                }
+                if (streaming && i + 1 < n && frameStart[i + 1] == s && frameEnd[i + 1] > e) {
+                    // the next frame grows this one: start a running state
+                    if (running != null) {
+                        running.close();
+                    }
+                    running = Accumulators.create(call, types, List.of(), allocator);
+                    running.ensureCapacity(1);
+                    if (e > s) {
+                        running.addToGroup(inputs, rows, e - s, 0);
+                    }
+                    runStart = s;
+                    runEnd = e;
+                }
+            }
+            accumulator.write(0, groups, output);
+            output.setValueCount(groups);
+        }
+        finally {
+            if (running != null) {
+                running.close();
+            }
+        }
+        return new WindowResult.Rows(output, null, groupOf);
+    }
+
+    @Override
+    public void close()
+    {
+        for (FieldVector vector : owned) {
+            vector.close();
+        }
+        owned.clear();
     }
 
     static boolean[] allTrue(int n)

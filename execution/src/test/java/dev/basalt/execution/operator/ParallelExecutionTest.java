@@ -213,6 +213,81 @@ class ParallelExecutionTest
         assertSameAsSingleThreaded(new HashAggregate(fact, List.of(), calls, aggregateOutput(List.of(), calls), -1), catalog, false, "global distinct");
     }
 
+    @Test
+    void distinctAggregatesOfOneArgumentDeduplicateInParallel()
+    {
+        TestingCatalog catalog = catalog(false);
+        TableScan fact = scan(catalog, "f");
+        for (int argument : new int[] {3, 2, 1, 6}) {
+            DataType type = FACT.get(argument).type();
+            List<AggregateCall> calls = new ArrayList<>(List.of(
+                    new AggregateCall(AggregateFunction.COUNT, List.of(argument), true, BIGINT),
+                    new AggregateCall(AggregateFunction.MIN, List.of(argument), true, type),
+                    new AggregateCall(AggregateFunction.MAX, List.of(argument), true, type)));
+            if (argument != 1) {
+                calls.add(new AggregateCall(AggregateFunction.SUM, List.of(argument), true, argument == 3 ? BIGINT : DecimalType.of(38, 2)));
+                calls.add(new AggregateCall(AggregateFunction.AVG, List.of(argument), true, DataTypes.DOUBLE));
+            }
+            String context = "distinct of column " + argument;
+            assertSameAsSingleThreaded(new HashAggregate(fact, List.of(1), calls, aggregateOutput(List.of(new Column("flag", VARCHAR)), calls), -1), catalog, false, context);
+            assertRanInSplits(catalog, "f");
+            assertSameAsSingleThreaded(new HashAggregate(fact, List.of(5, 1), calls, aggregateOutput(List.of(new Column("k", BIGINT), new Column("flag", VARCHAR)), calls), -1),
+                    catalog, false, context + " two keys");
+            assertSameAsSingleThreaded(new HashAggregate(fact, List.of(), calls, aggregateOutput(List.of(), calls), -1), catalog, false, context + " global");
+            // the argument is also a key
+            assertSameAsSingleThreaded(new HashAggregate(fact, List.of(argument), calls, aggregateOutput(List.of(FACT.get(argument)), calls), -1),
+                    catalog, false, context + " argument is the key");
+            // no input rows: a global aggregate still returns one row (count 0, the others null), a grouped one none
+            Filter none = new Filter(fact, new Constant(false, DataTypes.BOOLEAN), -1);
+            assertSameAsSingleThreaded(new HashAggregate(none, List.of(), calls, aggregateOutput(List.of(), calls), -1), catalog, false, context + " empty");
+            assertEquals(1, run(new HashAggregate(none, List.of(), calls, aggregateOutput(List.of(), calls), -1), catalog, THREADS, false).size());
+            assertEquals(0, run(new HashAggregate(none, List.of(1), calls, aggregateOutput(List.of(new Column("flag", VARCHAR)), calls), -1), catalog, THREADS, false).size());
+        }
+    }
+
+    @Test
+    void mergeabilityByFunctionAgreesWithTheAccumulators()
+    {
+        try (RootAllocator allocator = new RootAllocator(Long.MAX_VALUE)) {
+            for (AggregateFunction function : AggregateFunction.values()) {
+                List<DataType> inputs = switch (function) {
+                    case COUNT_STAR -> List.of();
+                    case BOOL_AND, BOOL_OR -> List.of(DataTypes.BOOLEAN);
+                    case STRING_AGG -> List.of(VARCHAR);
+                    case ARG_MIN, ARG_MAX, COVAR_SAMP, COVAR_POP, CORR, REGR_SLOPE, REGR_INTERCEPT, REGR_R2, REGR_AVGX, REGR_AVGY, REGR_SXX, REGR_SYY,
+                            REGR_SXY -> List.of(BIGINT, BIGINT);
+                    default -> List.of(BIGINT);
+                };
+                DataType result = switch (function) {
+                    case COUNT_STAR, COUNT, BIT_AND, BIT_OR, BIT_XOR, MIN, MAX, ARG_MIN, ARG_MAX, ANY_VALUE, FIRST, LAST, MODE, QUANTILE_DISC -> BIGINT;
+                    case SUM -> DecimalType.of(38, 0);
+                    case BOOL_AND, BOOL_OR -> DataTypes.BOOLEAN;
+                    case STRING_AGG -> VARCHAR;
+                    default -> DataTypes.DOUBLE;
+                };
+                List<Object> parameters = switch (function) {
+                    case QUANTILE_CONT, QUANTILE_DISC -> List.of(0.5, false);
+                    case STRING_AGG -> List.of(",");
+                    default -> List.of();
+                };
+                List<Integer> arguments = inputs.size() == 2 ? List.of(0, 1) : inputs.isEmpty() ? List.of() : List.of(0);
+                AggregateCall call = new AggregateCall(function, arguments, false, result, Optional.empty(), List.of(), parameters);
+                dev.basalt.execution.aggregate.Accumulator accumulator = dev.basalt.execution.aggregate.Accumulators.create(call, inputs, List.of(), allocator);
+                try {
+                    assertEquals(accumulator.mergeable(), HashAggregateOperator.mergeable(call), function.name());
+                }
+                finally {
+                    accumulator.close();
+                }
+                if (function.orderSensitive()) {
+                    AggregateCall ordered = new AggregateCall(function, arguments, false, result, Optional.empty(), List.of(new SortKey(0, true, true)), parameters);
+                    assertTrue(!HashAggregateOperator.mergeable(ordered), function + " ORDER BY");
+                }
+                assertTrue(!HashAggregateOperator.mergeable(new AggregateCall(function, arguments, true, result, Optional.empty(), List.of(), parameters)), function + " DISTINCT");
+            }
+        }
+    }
+
     private static List<Column> joinOutput(JoinType type)
     {
         List<Column> columns = new ArrayList<>();
@@ -356,6 +431,62 @@ class ParallelExecutionTest
                         () -> QueryRunner.collect(new Sort(fact, List.of(new SortKey(0, true, true))), new ExecutionContext(query, catalog, THREADS, POOL, 1)));
                 assertEquals(ErrorCode.OUT_OF_MEMORY, e.code());
                 assertEquals(0, query.getAllocatedMemory());
+            }
+        }
+    }
+
+    @Test
+    void plainPipelinesAtTheRootAreGathered()
+    {
+        TestingCatalog catalog = catalog(true);
+        TableScan fact = scan(catalog, "f");
+        Filter filter = new Filter(fact, new Call(Function.LESS_THAN, List.of(new InputReference(3, INTEGER), new Constant(30, INTEGER)), DataTypes.BOOLEAN), -1);
+        assertSameAsSingleThreaded(filter, catalog, false, "root filter");
+        assertRanInSplits(catalog, "f");
+        assertSameAsSingleThreaded(fact, catalog, false, "root scan");
+        assertRanInSplits(catalog, "f");
+        Project project = new Project(filter, List.of(new InputReference(1, VARCHAR), new InputReference(0, BIGINT)), List.of(new Column("flag", VARCHAR), new Column("id", BIGINT)));
+        assertSameAsSingleThreaded(project, catalog, false, "root project");
+        HashJoin join = new HashJoin(JoinType.INNER, filter, scan(catalog, "d"), List.of(5), List.of(0), Optional.empty(), joinOutput(JoinType.INNER), -1);
+        assertSameAsSingleThreaded(join, catalog, false, "root join");
+        assertRanInSplits(catalog, "f");
+
+        // LIMIT (and OFFSET) over a gathered pipeline: as many rows, each one of the unlimited result
+        List<String> all = run(filter, catalog, 1, false);
+        for (long[] limit : new long[][] {{5, 0}, {3, 4000}, {700, 10}, {0, 0}, {1_000_000, 0}}) {
+            Limit limited = new Limit(filter, limit[0], limit[1]);
+            List<String> parallel = run(limited, catalog, THREADS, false);
+            assertEquals(run(limited, catalog, 1, false).size(), parallel.size(), "limit " + Arrays.toString(limit));
+            assertTrue(all.containsAll(parallel), "limit " + Arrays.toString(limit));
+        }
+        assertEquals(all, run(new Limit(filter, 1_000_000, 0), catalog, THREADS, false));
+        assertRanInSplits(catalog, "f");
+        // LIMIT over an unfiltered scan: the first batches satisfy it, no workers
+        assertEquals(5, run(new Limit(fact, 5, 0), catalog, THREADS, false).size());
+        assertEquals(1, ((TestingTable) catalog.getTable("f").orElseThrow()).lastSpec().split().count());
+
+        // a worker's error at the root, and under a LIMIT that is not reached first
+        RowExpression failing = new Call(Function.GREATER_THAN, List.of(
+                new Call(Function.DIVIDE, List.of(new Constant(1L, BIGINT), new Call(Function.SUBTRACT, List.of(new InputReference(0, BIGINT), new Constant(9_500L, BIGINT)), BIGINT)), BIGINT),
+                new Constant(5L, BIGINT)), DataTypes.BOOLEAN);
+        List<String> expected = List.of("ERROR " + ErrorCode.DIVISION_BY_ZERO.sqlState());
+        assertEquals(expected, run(new Filter(fact, failing, -1), catalog, THREADS, false));
+        assertEquals(expected, run(new Limit(new Filter(fact, failing, -1), 1_000_000, 0), catalog, THREADS, false));
+
+        // closing after a few batches, or once a LIMIT is done while workers still run: nothing leaked
+        for (PhysicalPlan plan : List.of(filter, join, new Limit(filter, 1, 0))) {
+            for (int read = 0; read < 3; read++) {
+                try (RootAllocator root = new RootAllocator(Long.MAX_VALUE)) {
+                    try (BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE)) {
+                        ExecutionContext context = new ExecutionContext(query, catalog, THREADS, POOL, 1);
+                        try (CloseableIterator<ColumnBatch> batches = PlanExecutor.execute(plan, context)) {
+                            for (int i = 0; i < read && batches.hasNext(); i++) {
+                                batches.next().close();
+                            }
+                        }
+                        assertEquals(0, query.getAllocatedMemory(), "query allocator not empty");
+                    }
+                }
             }
         }
     }

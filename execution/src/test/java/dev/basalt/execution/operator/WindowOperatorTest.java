@@ -343,6 +343,64 @@ class WindowOperatorTest
         assertEquals(expected, run(rows, List.of(), List.of(), aggregateCalls(whole)));
     }
 
+    /** Aggregates computed by the hash aggregate's accumulators per frame (bit_or, bit_xor, var_pop), incl. running frames. */
+    @Test
+    void accumulatorAggregatesOverFrames()
+    {
+        Random random = new Random(7);
+        List<Object[]> rows = randomRows(random, 400, 3);
+        List<SortKey> byOAndId = List.of(new SortKey(O, true, false), new SortKey(ID, true, false));
+        List<SortKey> byO = List.of(new SortKey(O, true, false));
+        List<WindowFrame> frames = List.of(
+                new WindowFrame(FrameType.ROWS, UP, CR),
+                new WindowFrame(FrameType.ROWS, preceding(2), following(1)),
+                new WindowFrame(FrameType.ROWS, CR, UF),
+                new WindowFrame(FrameType.ROWS, following(1), following(3)),
+                new WindowFrame(FrameType.RANGE, UP, CR),
+                new WindowFrame(FrameType.RANGE, preceding(2), following(1)),
+                new WindowFrame(FrameType.GROUPS, UP, CR));
+        for (WindowFrame frame : frames) {
+            boolean byId = frame.type() == FrameType.ROWS;
+            List<WindowFunctionCall> calls = List.of(
+                    aggregate(AggregateFunction.BIT_OR, false, frame, DataTypes.BIGINT, X),
+                    aggregate(AggregateFunction.BIT_XOR, false, frame, DataTypes.BIGINT, X),
+                    aggregate(AggregateFunction.VAR_POP, false, frame, DataTypes.DOUBLE, D));
+            Map<Long, List<Object>> actual = run(rows, List.of(P), byId ? byOAndId : byO, calls);
+            for (List<Object[]> partition : partitions(rows, byId)) {
+                for (int i = 0; i < partition.size(); i++) {
+                    int[] bounds = frame(partition, i, frame);
+                    Long or = null;
+                    Long xor = null;
+                    double sum = 0;
+                    double squares = 0;
+                    int count = 0;
+                    for (Object[] row : partition.subList(bounds[0], bounds[1])) {
+                        if (row[X] != null) {
+                            or = or == null ? (Long) row[X] : or | (Long) row[X];
+                            xor = xor == null ? (Long) row[X] : xor ^ (Long) row[X];
+                        }
+                        if (row[D] != null) {
+                            sum += (Double) row[D];
+                            squares += (Double) row[D] * (Double) row[D];
+                            count++;
+                        }
+                    }
+                    List<Object> got = actual.get((Long) partition.get(i)[ID]);
+                    String message = frame + " row " + partition.get(i)[ID];
+                    assertEquals(or, got.get(0), message);
+                    assertEquals(xor, got.get(1), message);
+                    if (count == 0) {
+                        assertEquals(null, got.get(2), message);
+                    }
+                    else {
+                        double mean = sum / count;
+                        assertEquals(squares / count - mean * mean, (Double) got.get(2), 1e-6, message);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void rangeAndGroupsWithNullsFirst()
     {

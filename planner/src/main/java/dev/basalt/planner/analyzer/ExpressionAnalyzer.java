@@ -772,8 +772,8 @@ final class ExpressionAnalyzer
             }
             throw SemanticErrors.error(ErrorCode.WINDOWING_ERROR, "window functions are not allowed in " + clause, call);
         }
-        if (call.filter().isPresent() || !call.orderBy().isEmpty()) {
-            throw SemanticErrors.notSupported("FILTER / ORDER BY in window function calls", call);
+        if (!call.orderBy().isEmpty()) {
+            throw SemanticErrors.notSupported("ORDER BY in window function calls", call);
         }
         WindowSpecification specification = call.window().get();
         List<Expression> partitionBy = specification.partitionBy();
@@ -816,8 +816,25 @@ final class ExpressionAnalyzer
             arguments.add(inner.analyze(argument));
         }
         WindowFrame frame = frameSyntax.isEmpty() ? WindowFrame.defaultFrame(!orders.isEmpty()) : frame(frameSyntax.get(), orders);
+        // FILTER (WHERE p) turns each argument into CASE WHEN p THEN argument END: every window aggregate skips NULL inputs
+        Optional<RowExpression> filter = call.filter().map(condition -> inner.analyzeBoolean(condition, "FILTER"));
+        if (filter.isPresent() && !AggregateBinder.NAMES.contains(name)
+                && !Set.of("count", "sum", "avg", "mean", "min", "max").contains(name)) {
+            throw SemanticErrors.error(ErrorCode.SYNTAX_ERROR, "FILTER is only valid for aggregate window functions", call);
+        }
+        if (AggregateBinder.NAMES.contains(name)) {
+            return aggregateWindowCall(name, call, arguments, filter, partition, orders, frame);
+        }
+        if (filter.isPresent() && call.star()) {
+            // count(*) FILTER (WHERE p) = count(CASE WHEN p THEN 1 END)
+            arguments = List.of(new Constant(1, DataTypes.INTEGER));
+            name = "count";
+        }
+        if (filter.isPresent()) {
+            arguments = filtered(arguments, filter.get());
+        }
         AggregateFunction aggregate = switch (name) {
-            case "count" -> call.star() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            case "count" -> call.star() && filter.isEmpty() ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
             case "sum" -> AggregateFunction.SUM;
             case "avg", "mean" -> AggregateFunction.AVG;
             case "min" -> AggregateFunction.MIN;
@@ -907,6 +924,39 @@ final class ExpressionAnalyzer
         }
         Symbol output = context.symbols().newSymbol(outputName, type);
         return windows.add(new WindowCollector.Entry(function, Optional.empty(), typed, false, call.ignoreNulls(), partition, orders, frame, output)).reference();
+    }
+
+    /**
+     * Statistics, bool_*, bit_*, first/last/any_value and arg_min/arg_max over a window (computed per frame by the
+     * aggregate accumulators). The others need constant parameters, an ORDER BY or DISTINCT, which the window
+     * operator does not carry yet.
+     */
+    private RowExpression aggregateWindowCall(String name, FunctionCall call, List<RowExpression> arguments, Optional<RowExpression> filter,
+            List<RowExpression> partition, List<WindowCollector.Order> orders, WindowFrame frame)
+    {
+        AggregateBinder.Bound bound = AggregateBinder.bind(name, arguments, call.star(), call.distinct(), List.of(), call);
+        boolean supported = switch (bound.function()) {
+            case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP, COVAR_SAMP, COVAR_POP, CORR, REGR_SLOPE, REGR_INTERCEPT, REGR_R2, REGR_AVGX,
+                    REGR_AVGY, REGR_SXX, REGR_SYY, REGR_SXY, BOOL_AND, BOOL_OR, BIT_AND, BIT_OR, BIT_XOR,
+                    ANY_VALUE, FIRST, LAST, ARG_MIN, ARG_MAX -> true;
+            default -> false;
+        };
+        if (!supported || bound.distinct() || !bound.parameters().isEmpty()) {
+            throw SemanticErrors.notSupported(name + (bound.distinct() ? " (DISTINCT)" : "") + " as a window function", call);
+        }
+        List<RowExpression> typed = filter.isPresent() ? filtered(bound.arguments(), filter.get()) : bound.arguments();
+        Symbol output = context.symbols().newSymbol(ColumnNames.of(call), bound.type());
+        return windows.add(new WindowCollector.Entry(WindowFunction.AGGREGATE, Optional.of(bound.function()), typed, false, false,
+                partition, orders, frame, output)).reference();
+    }
+
+    private static List<RowExpression> filtered(List<RowExpression> arguments, RowExpression filter)
+    {
+        List<RowExpression> result = new ArrayList<>();
+        for (RowExpression argument : arguments) {
+            result.add(new CaseExpression(List.of(new CaseExpression.WhenClause(filter, argument)), new Constant(null, argument.type()), argument.type()));
+        }
+        return result;
     }
 
     private WindowFrame frame(dev.basalt.parser.tree.WindowFrame syntax, List<WindowCollector.Order> orders)

@@ -225,10 +225,45 @@ final class OperatorTyping
                         DataTypes.INTERVAL);
             }
         }
-        if (lt instanceof IntervalType && rt instanceof IntervalType) {
-            throw SemanticErrors.notSupported("interval arithmetic", node);
+        RowExpression interval = intervalArithmetic(operator, left, right);
+        if (interval != null) {
+            return interval;
         }
         throw mismatch(operator.symbol(), lt, rt, node);
+    }
+
+    /**
+     * INTERVAL +/- INTERVAL, INTERVAL * number (either order) and INTERVAL / number, as in DuckDB: an integral
+     * factor multiplies exactly (BIGINT), any other number is a DOUBLE whose fractions carry down to smaller fields.
+     * Null when the operands do not form interval arithmetic.
+     */
+    private static RowExpression intervalArithmetic(ArithmeticOperator operator, RowExpression left, RowExpression right)
+    {
+        DataType lt = left.type();
+        DataType rt = right.type();
+        return switch (operator) {
+            case ADD, SUBTRACT -> lt instanceof IntervalType && rt instanceof IntervalType
+                    ? new Call(operator == ArithmeticOperator.ADD ? Function.ADD : Function.SUBTRACT, List.of(left, right), DataTypes.INTERVAL)
+                    : null;
+            case MULTIPLY -> {
+                if (lt instanceof IntervalType && rt.isNumeric()) {
+                    yield new Call(Function.MULTIPLY, List.of(left, factor(right)), DataTypes.INTERVAL);
+                }
+                if (lt.isNumeric() && rt instanceof IntervalType) {
+                    yield new Call(Function.MULTIPLY, List.of(right, factor(left)), DataTypes.INTERVAL);
+                }
+                yield null;
+            }
+            case DIVIDE -> lt instanceof IntervalType && rt.isNumeric()
+                    ? new Call(Function.DIVIDE, List.of(left, TypeCoercion.coerce(right, DataTypes.DOUBLE)), DataTypes.INTERVAL)
+                    : null;
+            case INTEGER_DIVIDE, MODULUS -> null;
+        };
+    }
+
+    private static RowExpression factor(RowExpression number)
+    {
+        return TypeCoercion.coerce(number, number.type().isIntegral() ? DataTypes.BIGINT : DataTypes.DOUBLE);
     }
 
     /** DATE +/- interval is a DATE when the interval is a constant without a time part, else a TIMESTAMP. */
@@ -259,7 +294,7 @@ final class OperatorTyping
         if (value.type() instanceof NullType) {
             return new Constant(null, DataTypes.INTEGER);
         }
-        if (!value.type().isNumeric()) {
+        if (!value.type().isNumeric() && !(value.type() instanceof IntervalType)) {
             throw SemanticErrors.error(ErrorCode.DATATYPE_MISMATCH, "cannot negate a value of type " + value.type().sqlName(), node);
         }
         return new Call(Function.NEGATE, List.of(value), value.type());

@@ -7,6 +7,7 @@ import dev.basalt.spi.type.DateType;
 import dev.basalt.spi.type.DecimalType;
 import dev.basalt.spi.type.DoubleType;
 import dev.basalt.spi.type.IntegerType;
+import dev.basalt.spi.type.IntervalType;
 import dev.basalt.spi.type.RealType;
 import dev.basalt.spi.type.SmallintType;
 import dev.basalt.spi.type.TimestampType;
@@ -107,6 +108,9 @@ public final class ConstantEvaluator
 
     private static Object arithmetic(Function function, Object left, Object right, DataType type)
     {
+        if (type instanceof IntervalType) {
+            return intervalArithmetic(function, (Interval) left, right);
+        }
         return switch (type) {
             case DecimalType decimal -> {
                 BigDecimal a = (BigDecimal) left;
@@ -213,8 +217,36 @@ public final class ConstantEvaluator
         return scaled;
     }
 
+    private static Interval intervalArithmetic(Function function, Interval left, Object right)
+    {
+        long[] out = new long[3];
+        switch (function) {
+            case ADD, SUBTRACT -> {
+                Interval r = (Interval) right;
+                IntervalMath.add(left.months(), left.days(), left.micros(), r.months(), r.days(), r.micros(), function == Function.ADD ? 1 : -1, out);
+            }
+            case MULTIPLY -> {
+                if (right instanceof Double || right instanceof Float) {
+                    IntervalMath.scale(left.months(), left.days(), left.micros(), ((Number) right).doubleValue(), false, out);
+                }
+                else {
+                    IntervalMath.multiply(left.months(), left.days(), left.micros(), ((Number) right).longValue(), out);
+                }
+            }
+            case DIVIDE -> IntervalMath.scale(left.months(), left.days(), left.micros(), ((Number) right).doubleValue(), true, out);
+            default -> throw new NotFoldableException(function + " on INTERVAL");
+        }
+        return IntervalMath.toInterval(out);
+    }
+
     private static Object negate(Object value, DataType type)
     {
+        if (type instanceof IntervalType) {
+            Interval interval = (Interval) value;
+            long[] out = new long[3];
+            IntervalMath.negate(interval.months(), interval.days(), interval.micros(), out);
+            return IntervalMath.toInterval(out);
+        }
         return switch (type) {
             case DecimalType d -> ((BigDecimal) value).negate();
             case DoubleType d -> -((Number) value).doubleValue();

@@ -92,6 +92,8 @@ class AggregateBindingTest
         tester.assertFails("SELECT bit_and(f) FROM t1", ErrorCode.UNDEFINED_FUNCTION, "bit_and(DOUBLE)");
         tester.assertFails("SELECT string_agg(s, s) FROM t1", ErrorCode.SYNTAX_ERROR, "constant");
         tester.assertFails("SELECT median(a) OVER () FROM t1", ErrorCode.FEATURE_NOT_SUPPORTED, "window");
-        tester.assertFails("SELECT sum(a) FILTER (WHERE a > 1) OVER () FROM t1", ErrorCode.FEATURE_NOT_SUPPORTED, "FILTER");
+        tester.assertFails("SELECT row_number() FILTER (WHERE a > 1) OVER () FROM t1", ErrorCode.SYNTAX_ERROR, "FILTER");
+        tester.assertFails("SELECT string_agg(s, ',') OVER () FROM t1", ErrorCode.FEATURE_NOT_SUPPORTED, "window");
+        tester.assertFails("SELECT stddev(DISTINCT a) OVER () FROM t1", ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT");
     }
 }

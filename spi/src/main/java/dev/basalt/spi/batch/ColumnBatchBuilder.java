@@ -27,11 +27,20 @@ public final class ColumnBatchBuilder implements AutoCloseable
         requireNonNull(allocator, "allocator is null");
         this.types = new ArrayList<>();
         this.vectors = new ArrayList<>();
-        for (Column column : columns) {
-            types.add(column.type());
-            FieldVector vector = (FieldVector) column.type().toField(column.name(), true).createVector(allocator);
-            vector.allocateNew();
-            vectors.add(vector);
+        try {
+            for (Column column : columns) {
+                types.add(column.type());
+                FieldVector vector = (FieldVector) column.type().toField(column.name(), true).createVector(allocator);
+                vectors.add(vector);
+                vector.allocateNew();
+            }
+        }
+        catch (RuntimeException e) {
+            // the caller never gets the builder to close: free what was allocated (an allocator limit hit mid-way)
+            for (FieldVector vector : vectors) {
+                vector.close();
+            }
+            throw e;
         }
     }
 

@@ -60,6 +60,16 @@ class ColumnBatchBuilderTest
         allocator.close();
     }
 
+    @Test
+    void allocationFailureMidwayFreesTheVectorsAlreadyAllocated()
+    {
+        // room for some columns' first buffers but not all of them
+        try (BufferAllocator limited = allocator.newChildAllocator("limited", 0, 40_000)) {
+            assertThrows(org.apache.arrow.memory.OutOfMemoryException.class, () -> new ColumnBatchBuilder(limited, COLUMNS));
+            assertEquals(0, limited.getAllocatedMemory());
+        }
+    }
+
     private static List<Object> row(int i)
     {
         return Arrays.asList(i % 2 == 0, (short) i, i, (long) i * 1_000_000_000L, i / 2.0f, i / 4.0,
